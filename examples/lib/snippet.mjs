@@ -1,0 +1,46 @@
+/** Version of Segment's snippet below, as published in @segment/snippet. */
+export const SNIPPET_VERSION = '5.2.1'
+
+const WRITE_KEY_PATTERN = /^[A-Za-z0-9_-]{1,100}$/
+
+/**
+ * Renders Segment's minified analytics.js snippet (5.2.1, rendered with
+ * `useHostForBundles`), which customers paste verbatim. Only the custom-domain
+ * set-up is applied: `https://cdn.segment.com` becomes `cdnOrigin` in the
+ * bundle URL and in `analytics._cdn`, and the write key is filled in. The
+ * origin keeps its own scheme because the demo serves plain http on
+ * 127.0.0.1, while a real custom domain is https.
+ */
+export function renderSnippet({ cdnOrigin, writeKey }) {
+  assertOrigin(cdnOrigin)
+  if (!WRITE_KEY_PATTERN.test(writeKey)) {
+    throw new Error(
+      `Invalid write key ${JSON.stringify(writeKey)}: use 1 to 100 letters, digits, "_" or "-"`,
+    )
+  }
+
+  return `!function(){var i="analytics",analytics=window[i]=window[i]||[];if(!analytics.initialize)if(analytics.invoked)window.console&&console.error&&console.error("Segment snippet included twice.");else{analytics.invoked=!0;analytics.methods=["trackSubmit","trackClick","trackLink","trackForm","pageview","identify","reset","group","track","ready","alias","debug","page","screen","once","off","on","addSourceMiddleware","addIntegrationMiddleware","setAnonymousId","addDestinationMiddleware","register"];analytics.factory=function(e){return function(){if(window[i].initialized)return window[i][e].apply(window[i],arguments);var n=Array.prototype.slice.call(arguments);if(["track","screen","alias","group","page","identify"].indexOf(e)>-1){var c=document.querySelector("link[rel='canonical']");n.push({__t:"bpc",c:c&&c.getAttribute("href")||void 0,p:location.pathname,u:location.href,s:location.search,t:document.title,r:document.referrer})}n.unshift(e);analytics.push(n);return analytics}};for(var n=0;n<analytics.methods.length;n++){var key=analytics.methods[n];analytics[key]=analytics.factory(key)}analytics.load=function(key,n){var t=document.createElement("script");t.type="text/javascript";t.async=!0;t.setAttribute("data-global-segment-analytics-key",i);t.src="${cdnOrigin}/analytics.js/v1/" + key + "/analytics.min.js";var r=document.getElementsByTagName("script")[0];r.parentNode.insertBefore(t,r);analytics._loadOptions=n};analytics._writeKey="${writeKey}";analytics._cdn = "${cdnOrigin}";analytics.SNIPPET_VERSION="5.2.1";
+analytics.load("${writeKey}");
+analytics.page();
+}}();`
+}
+
+// The origin is written into a JavaScript string inside HTML, so only a
+// canonical http(s) origin is accepted: no path, quote or markup can pass.
+function assertOrigin(origin) {
+  let parsed
+  try {
+    parsed = new URL(origin)
+  } catch {
+    parsed = null
+  }
+  const valid =
+    parsed !== null &&
+    (parsed.protocol === 'http:' || parsed.protocol === 'https:') &&
+    parsed.origin === origin
+  if (!valid) {
+    throw new Error(
+      `Invalid CDN origin ${JSON.stringify(origin)}: expected scheme, host and optional port, such as http://127.0.0.1:8080`,
+    )
+  }
+}

@@ -1,0 +1,231 @@
+// Builds, in one run:
+//   dist/esm/                  one ES module per source file, .d.ts beside each
+//   dist/analytics.min.js      script-tag bundle with every integration
+//   dist/analytics.core.min.js script-tag bundle with no integration
+//   dist/analytics.custom.min.js  only with --configIntegrations "A,B", the
+//                              integrations named (`npm run build --
+//                              --integrations "A,B"` passes it on)
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import commonjs from '@rollup/plugin-commonjs'
+import { nodeResolve } from '@rollup/plugin-node-resolve'
+import terser from '@rollup/plugin-terser'
+import typescript from '@rollup/plugin-typescript'
+
+const root = path.dirname(fileURLToPath(import.meta.url))
+const integrationsDir = path.join(root, 'integrations')
+const standaloneFile = path.join(root, 'src', 'standalone.ts')
+const esmDir = path.join(root, 'dist', 'esm')
+
+const packageJson = JSON.parse(
+  readFileSync(path.join(root, 'package.json'), 'utf8'),
+)
+const runtimeDependencies = Object.keys(packageJson.dependencies ?? {})
+
+/** Returns the slugs of `integrations/<slug>/index.ts`, sorted. */
+function listIntegrationSlugs() {
+  if (!existsSync(integrationsDir)) return []
+  return readdirSync(integrationsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .filter((slug) => existsSync(integrationEntry(slug)))
+    .sort()
+}
+
+function integrationEntry(slug) {
+  return path.join(integrationsDir, slug, 'index.ts')
+}
+
+/** Maps a destination name such as "Facebook Pixel" to "facebook-pixel". */
+function slugFromName(name) {
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+}
+
+/** Resolves a comma-separated list of names or slugs to existing slugs. */
+function resolveRequestedSlugs(list, available) {
+  if (typeof list !== 'string' || list.trim() === '') {
+    throw new Error(
+      '--integrations needs a comma-separated list of integration names, ' +
+        'for example --integrations "Facebook Pixel,Google Tag Manager"',
+    )
+  }
+  const names = list
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean)
+  const unknown = names.filter(
+    (name) => !available.includes(slugFromName(name)),
+  )
+  if (unknown.length > 0) {
+    const listed = available.length > 0 ? available.join(', ') : '(none)'
+    throw new Error(
+      `Unknown integration ${unknown.map((name) => `"${name}"`).join(', ')}: ` +
+        `no integrations/<slug>/index.ts for it. Available slugs: ${listed}`,
+    )
+  }
+  return [...new Set(names.map(slugFromName))]
+}
+
+function isRuntimeDependency(id) {
+  return runtimeDependencies.some(
+    (name) => id === name || id.startsWith(`${name}/`),
+  )
+}
+
+/**
+ * Names each preserved module by its path from the project root, so the
+ * layout under dist/esm/ is src/… and integrations/… whichever entries
+ * exist. Rollup would otherwise strip the longest common folder. Bundled
+ * packages (tslib) go to vendor/, because npm never publishes a folder
+ * named node_modules.
+ */
+function esmFileName(chunk) {
+  const id = chunk.facadeModuleId
+  if (!id || id.startsWith('\0') || !path.isAbsolute(id)) {
+    return '_virtual/[name].js'
+  }
+  const posixId = id.split(path.sep).join('/')
+  const packagePath = /\/node_modules\/(.+)$/.exec(posixId)?.[1]
+  const relative = packagePath
+    ? `vendor/${packagePath}`
+    : path.relative(root, id).split(path.sep).join('/')
+  return `${relative.replace(/\.[cm]?[jt]sx?$/, '')}.js`
+}
+
+/** Deletes the output folder first, so removed modules leave no stale file. */
+function cleanDirectory(dir) {
+  return {
+    name: 'clean-directory',
+    buildStart() {
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+// Rollup prints the input name; the resolved id starts with \0, which keeps
+// other plugins away from the virtual module.
+const STANDALONE_ENTRY = 'clickstream:standalone-entry'
+const STANDALONE_ENTRY_ID = '\0clickstream-standalone-entry'
+
+/**
+ * Serves the virtual entry module of one script-tag bundle. The module
+ * imports `installStandalone` and the default export of each integration,
+ * then calls `installStandalone([...factories])`.
+ */
+function standaloneEntry(slugs) {
+  return {
+    name: 'standalone-entry',
+    resolveId(source) {
+      return source === STANDALONE_ENTRY ? STANDALONE_ENTRY_ID : null
+    },
+    load(id) {
+      if (id !== STANDALONE_ENTRY_ID) return null
+      if (!existsSync(standaloneFile)) {
+        this.error(
+          'src/standalone.ts not found: the script-tag bundles need it to ' +
+            'export installStandalone(integrations).',
+        )
+      }
+      const lines = [
+        `import { installStandalone } from ${JSON.stringify(standaloneFile)}`,
+        ...slugs.map(
+          (slug, index) =>
+            `import integration${index} from ${JSON.stringify(integrationEntry(slug))}`,
+        ),
+        `installStandalone([${slugs.map((_, index) => `integration${index}`).join(', ')}])`,
+      ]
+      return lines.join('\n')
+    },
+  }
+}
+
+/**
+ * Drops TypeScript diagnostics from the script-tag builds: the ESM build
+ * reports the same ones, and `tsc --noEmit` is the type check of record.
+ */
+function ignoreTypeScriptWarnings(warning, warn) {
+  if (warning.plugin === 'typescript') return
+  warn(warning)
+}
+
+function esmConfig(slugs) {
+  return {
+    input: [path.join(root, 'src', 'index.ts'), ...slugs.map(integrationEntry)],
+    external: isRuntimeDependency,
+    plugins: [
+      cleanDirectory(esmDir),
+      typescript({
+        tsconfig: path.join(root, 'tsconfig.json'),
+        outDir: esmDir,
+        // Fixed so declarations land beside the JavaScript under src/ and
+        // integrations/ even while integrations/ is empty.
+        rootDir: root,
+        declaration: true,
+        declarationMap: false,
+        sourceMap: true,
+      }),
+    ],
+    output: {
+      dir: esmDir,
+      format: 'es',
+      preserveModules: true,
+      entryFileNames: esmFileName,
+      sourcemap: true,
+    },
+  }
+}
+
+function standaloneConfig(slugs, file) {
+  return {
+    input: STANDALONE_ENTRY,
+    onwarn: ignoreTypeScriptWarnings,
+    plugins: [
+      standaloneEntry(slugs),
+      typescript({
+        tsconfig: path.join(root, 'tsconfig.json'),
+        declaration: false,
+        declarationMap: false,
+        sourceMap: true,
+      }),
+      nodeResolve({ browser: true }),
+      commonjs(),
+    ],
+    output: {
+      file: path.join(root, 'dist', file),
+      // No `name`: the bundle exports nothing, so the IIFE defines no
+      // global of its own; only installStandalone writes to window.
+      format: 'iife',
+      sourcemap: true,
+      plugins: [
+        terser({
+          ecma: 2019,
+          compress: { passes: 2 },
+          format: { comments: false },
+        }),
+      ],
+    },
+  }
+}
+
+export default function config(commandLineArgs) {
+  const requested = commandLineArgs.configIntegrations
+  delete commandLineArgs.configIntegrations
+
+  const slugs = listIntegrationSlugs()
+  const configs = [
+    esmConfig(slugs),
+    standaloneConfig(slugs, 'analytics.min.js'),
+    standaloneConfig([], 'analytics.core.min.js'),
+  ]
+  if (requested !== undefined) {
+    const chosen = resolveRequestedSlugs(requested, slugs)
+    configs.push(standaloneConfig(chosen, 'analytics.custom.min.js'))
+  }
+  return configs
+}

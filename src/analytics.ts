@@ -1,0 +1,832 @@
+import {
+  describe,
+  resolveAlias,
+  resolvePage,
+  resolveTrack,
+  resolveUser,
+} from './arguments'
+import {
+  createDebugRecord,
+  createLogger,
+  setDebugEnabled,
+  type DebugRecord,
+} from './debug'
+import { Dispatcher } from './dispatcher'
+import { Emitter } from './emitter'
+import { InvalidArgumentError, type DropReason } from './errors'
+import { isBrowser } from './global-scope'
+import { createGroup, createUser } from './identity'
+import type { GroupEntity, UserEntity } from './identity/types'
+import { DestinationRunner } from './integration/destination'
+import type {
+  DestinationStatus,
+  IntegrationFactory,
+  Plugin,
+} from './integration/types'
+import {
+  trackForm,
+  trackLink,
+  type ElementsInput,
+  type EventOrBuilder,
+  type PropertiesOrBuilder,
+} from './dom-tracking'
+import { buildMessage, pageProperties } from './message/factory'
+import { isPlainObject } from './message/merge'
+import {
+  capturePageContext,
+  type BufferedPageContext,
+} from './message/page-context'
+import type {
+  Callback,
+  CallOptions,
+  EventType,
+  JSONObject,
+  SegmentEvent,
+} from './message/types'
+import { copyPayload } from './message/sanitize'
+import { uuid } from './message/uuid'
+import {
+  DEFAULT_CALLBACK_TIMEOUT,
+  DEFAULT_READY_TIMEOUT,
+  type LoadOptions,
+} from './options'
+import type {
+  DestinationMiddleware,
+  SourceMiddleware,
+} from './pipeline/middleware'
+import { createEndpoint, resolveEndpointSettings } from './pipeline/endpoint'
+import { applyQueryString } from './query-string'
+import { loadSettings } from './settings/load'
+import type { CDNSettings } from './settings/types'
+
+export interface DropNotice {
+  reason: DropReason
+  messageId?: string
+  event?: SegmentEvent
+  /** The destination that did not receive it; absent when no one did. */
+  destination?: string
+  status?: number
+  detail?: string
+}
+
+/** Events emitted on the instance, name to listener arguments. */
+export interface AnalyticsEvents {
+  initialize: [settings: CDNSettings | undefined]
+  ready: []
+  invoke: [message: SegmentEvent]
+  track: [event: string, properties: JSONObject, options: CallOptions]
+  page: [
+    category: string | null,
+    name: string | null,
+    properties: JSONObject,
+    options: CallOptions,
+  ]
+  screen: [
+    category: string | null,
+    name: string | null,
+    properties: JSONObject,
+    options: CallOptions,
+  ]
+  identify: [userId: string | null, traits: JSONObject, options: CallOptions]
+  group: [groupId: string | null, traits: JSONObject, options: CallOptions]
+  alias: [userId: string, previousId: string, options: CallOptions]
+  reset: []
+  delivered: [message: SegmentEvent]
+  dropped: [notice: DropNotice]
+  destination_status: [name: string, status: DestinationStatus]
+}
+
+/** A call made before `load`, replayed with the page and time it was made at. */
+interface EarlyCall {
+  method: EventType
+  args: unknown[]
+  page: BufferedPageContext
+  now: number
+}
+
+const log = createLogger()
+
+/** Calls kept before `load`; a page that never loads must not grow without bound. */
+const MAX_EARLY_CALLS = 1000
+
+/**
+ * The analytics.js API. Every public method returns the instance (or the
+ * entity or promise analytics.js returns) and never throws into the page.
+ */
+export class Analytics {
+  readonly VERSION = '0.1.0'
+  writeKey = ''
+  options: LoadOptions = {}
+  settings: CDNSettings | undefined
+  initialized = false
+
+  private emitter = new Emitter<AnalyticsEvents>(log)
+  private dispatcher: Dispatcher
+  private userEntity: UserEntity | undefined
+  private groupEntity: GroupEntity | undefined
+  private bundled: IntegrationFactory[] = []
+  private earlyCalls: EarlyCall[] = []
+  private loadStarted = false
+  private disabled = false
+  private callbackTimeout = DEFAULT_CALLBACK_TIMEOUT
+  private destinationMiddleware = new Map<string, DestinationMiddleware[]>()
+  private readyPromise: Promise<void>
+  private resolveReady!: () => void
+
+  constructor(bundled: IntegrationFactory[] = []) {
+    this.bundled = bundled
+    this.readyPromise = new Promise((resolve) => (this.resolveReady = resolve))
+    this.dispatcher = new Dispatcher({
+      log,
+      onMiddlewareDrop: (message, detail) =>
+        this.drop({
+          reason: 'middleware',
+          messageId: message.messageId,
+          event: message,
+          detail,
+        }),
+      onRouted: (message) => this.emitter.emit('invoke', message),
+    })
+  }
+
+  /**
+   * Starts the library: identity, settings, destinations and the endpoint.
+   * Calls made before it are kept and replayed in order.
+   */
+  load(writeKey: string, options: LoadOptions = {}): this {
+    if (this.loadStarted) {
+      log.misuse(
+        'load-twice',
+        `analytics.load was called again (write key ${JSON.stringify(writeKey)}); only the first call takes effect.`,
+      )
+      return this
+    }
+    if (typeof writeKey !== 'string' || writeKey === '') {
+      log.misuse(
+        'load-write-key',
+        `analytics.load: invalid write key ${describe(writeKey)}. Pass your source's write key, e.g. analytics.load('abc123').`,
+      )
+      return this
+    }
+    this.loadStarted = true
+    this.writeKey = writeKey
+    this.options = isPlainObject(options) ? options : {}
+    if (!isBrowser()) {
+      // Server-side rendering: no DOM, storage or network, so every call is
+      // a no-op rather than a buffer that would grow for the process lifetime.
+      this.disabled = true
+      log.debug(
+        'analytics.load outside a browser: calls are ignored on the server.',
+      )
+      return this
+    }
+    void this.start().catch((error: unknown) =>
+      log.misuse('load-failed', 'analytics failed to start.', error),
+    )
+    return this
+  }
+
+  private async start(): Promise<void> {
+    const options = this.options
+    if (options.disable === true) return this.shutDown()
+
+    this.user()
+    const early = this.earlyCalls
+    this.earlyCalls = []
+    if (options.initialPageview) this.page()
+    applyQueryString(this, options.useQueryString)
+    for (const call of early)
+      this.invoke(call.method, call.args, call.page, call.now)
+
+    // Without a `disable` function to ask first, the endpoint starts now, so
+    // events stored by earlier page loads go out while settings load.
+    if (typeof options.disable !== 'function') this.startEndpoint(undefined)
+
+    const settings = await loadSettings(this.writeKey, options, log)
+    if (
+      typeof options.disable === 'function' &&
+      (await options.disable(settings))
+    ) {
+      return this.shutDown()
+    }
+    this.settings = settings
+    this.dispatcher.settings = settings
+    this.dispatcher.plan = options.plan
+      ? { ...(settings?.plan ?? {}), ...options.plan }
+      : settings?.plan
+    this.emitter.emit('initialize', settings)
+
+    this.startEndpoint(settings)
+    const loads = this.createBundledDestinations(settings)
+    this.initialized = true
+    this.dispatcher.start()
+
+    await Promise.all(loads)
+    this.resolveReady()
+    this.emitter.emit('ready')
+  }
+
+  /** Creates the endpoint, or applies the settings to the one already running. */
+  private startEndpoint(settings: CDNSettings | undefined): void {
+    const endpointSettings = resolveEndpointSettings(
+      settings,
+      this.options.integrations,
+    )
+    if (this.dispatcher.endpoint) {
+      this.dispatcher.endpoint.configure(endpointSettings)
+      return
+    }
+    this.dispatcher.endpoint = createEndpoint(this.writeKey, endpointSettings, {
+      logger: log.child('endpoint'),
+      onDelivered: (event) => this.emitter.emit('delivered', event),
+      onDropped: (notice) => this.drop(notice),
+    })
+  }
+
+  private shutDown(): void {
+    this.disabled = true
+    this.earlyCalls = []
+    log.debug(
+      'analytics is disabled by the `disable` option; calls are ignored.',
+    )
+  }
+
+  private createBundledDestinations(
+    settings: CDNSettings | undefined,
+  ): Array<Promise<void>> {
+    const loads: Array<Promise<void>> = []
+    const fromOptions = this.options.integrations ?? {}
+    const known = new Set<string>()
+
+    for (const factory of this.bundled) {
+      const names = [factory.integrationName, ...factory.aliases]
+      names.forEach((name) => known.add(name))
+      const name = names.find(
+        (candidate) => settings?.integrations[candidate] !== undefined,
+      )
+      if (!name) continue
+
+      const override = names
+        .map((candidate) => fromOptions[candidate])
+        .find((v) => v !== undefined)
+      if (
+        override === false ||
+        (override === undefined && fromOptions.All === false)
+      ) {
+        log.debug(
+          `${factory.integrationName} is turned off by the integrations load option.`,
+        )
+        continue
+      }
+      const merged = {
+        ...settings!.integrations[name],
+        ...(isPlainObject(override) ? override : {}),
+        ...(this.options.nonce ? { nonce: this.options.nonce } : {}),
+      }
+      this.dispatcher.bundledNames.add(factory.integrationName)
+      loads.push(this.addDestination(factory(merged)))
+    }
+
+    for (const name of Object.keys(settings?.integrations ?? {})) {
+      if (!known.has(name) && name !== 'Segment.io' && name !== 'Clickstream') {
+        log.debug(
+          `Settings name "${name}", which this bundle does not include; it is left to the server side.`,
+        )
+      }
+    }
+    return loads
+  }
+
+  private addDestination(plugin: Plugin): Promise<void> {
+    const runner = new DestinationRunner(plugin, {
+      log: log.child('destinations'),
+      analytics: this,
+      onStatus: (name, status) =>
+        this.emitter.emit('destination_status', name, status),
+      onDropped: (notice) =>
+        this.drop({ ...notice, messageId: notice.event.messageId }),
+      middleware: () => [
+        ...(this.destinationMiddleware.get(plugin.name) ?? []),
+        ...(plugin.alternativeNames ?? []).flatMap(
+          (alias) => this.destinationMiddleware.get(alias) ?? [],
+        ),
+      ],
+    })
+    this.dispatcher.runners.push(runner)
+    return runner.load(this.options.readyTimeout ?? DEFAULT_READY_TIMEOUT)
+  }
+
+  private drop(notice: DropNotice): void {
+    log.debug(
+      `dropped (${notice.reason})${notice.destination ? ` for ${notice.destination}` : ''}`,
+      notice.detail ?? '',
+      notice.event ?? '',
+    )
+    this.emitter.emit('dropped', notice)
+  }
+
+  // --- calls ---------------------------------------------------------------
+
+  track(...args: unknown[]): this {
+    return this.invoke('track', args)
+  }
+
+  page(...args: unknown[]): this {
+    return this.invoke('page', args)
+  }
+
+  screen(...args: unknown[]): this {
+    return this.invoke('screen', args)
+  }
+
+  identify(...args: unknown[]): this {
+    return this.invoke('identify', args)
+  }
+
+  alias(...args: unknown[]): this {
+    return this.invoke('alias', args)
+  }
+
+  /** With no arguments returns the group entity; otherwise records a group call. */
+  group(): GroupEntity
+  group(...args: unknown[]): this
+  group(...args: unknown[]): this | GroupEntity {
+    if (args.length === 0) return this.groupEntityOrCreate()
+    return this.invoke('group', args)
+  }
+
+  /** Classic analytics.js `pageview(url)`: a page call with that path. */
+  pageview(url?: string): this {
+    return this.page(url ? { path: url } : {})
+  }
+
+  /**
+   * Resolves arguments and builds the message now, so it carries the page,
+   * identity and time of the call, then hands it to the dispatcher.
+   */
+  invoke(
+    method: EventType,
+    args: unknown[],
+    page?: BufferedPageContext,
+    now = Date.now(),
+  ): this {
+    if (this.disabled || !isBrowser()) return this
+    const context = page ?? capturePageContext()
+    if (!this.loadStarted) {
+      if (this.earlyCalls.length >= MAX_EARLY_CALLS) {
+        this.drop({
+          reason: 'buffer_full',
+          detail: `more than ${MAX_EARLY_CALLS} calls were made before analytics.load`,
+        })
+        return this
+      }
+      this.earlyCalls.push({ method, args, page: context, now })
+      return this
+    }
+
+    const record = createDebugRecord(method, args)
+    let built: { message: SegmentEvent; callback?: Callback; emit: () => void }
+    try {
+      built = this.build(method, args, context, now)
+    } catch (error) {
+      this.reportInvalid(method, args, error)
+      return this
+    }
+
+    const { message, callback, emit } = built
+    emit()
+    let finished = false
+    const complete = () => {
+      if (finished) return
+      finished = true
+      if (callback) this.runCallback(callback, message)
+    }
+    if (callback) setTimeout(complete, this.callbackTimeout)
+    this.dispatcher.submit({ message, record, done: complete })
+    return this
+  }
+
+  private build(
+    method: EventType,
+    args: unknown[],
+    page: BufferedPageContext,
+    now: number,
+  ): { message: SegmentEvent; callback?: Callback; emit: () => void } {
+    const user = this.user()
+    const identity = () => ({
+      userId: user.id(),
+      anonymousId: user.anonymousId(),
+    })
+
+    switch (method) {
+      case 'track': {
+        const call = resolveTrack(args)
+        call.properties = copyPayload(call.properties, 'properties')
+        const message = buildMessage({
+          type: 'track',
+          options: call.options,
+          identity: identity(),
+          page,
+          now,
+          fields: { event: call.event, properties: call.properties },
+        })
+        return {
+          message,
+          callback: call.callback,
+          emit: () =>
+            this.emitter.emit(
+              'track',
+              call.event,
+              call.properties,
+              call.options,
+            ),
+        }
+      }
+      case 'page':
+      case 'screen': {
+        const call = resolvePage(args, method)
+        call.properties = copyPayload(call.properties, 'properties')
+        const properties =
+          method === 'page'
+            ? pageProperties(page, call.category, call.name, call.properties)
+            : call.properties
+        const fields: Partial<SegmentEvent> = { properties }
+        if (call.name !== null) fields.name = call.name
+        if (call.category !== null) fields.category = call.category
+        const message = buildMessage({
+          type: method,
+          options: call.options,
+          identity: identity(),
+          page,
+          now,
+          fields,
+        })
+        return {
+          message,
+          callback: call.callback,
+          emit: () =>
+            this.emitter.emit(
+              method,
+              call.category,
+              call.name,
+              properties,
+              call.options,
+            ),
+        }
+      }
+      case 'identify': {
+        const call = resolveUser(args, 'identify')
+        call.traits = copyPayload(call.traits, 'traits')
+        user.identify(call.id, call.traits)
+        const message = buildMessage({
+          type: 'identify',
+          options: call.options,
+          identity: identity(),
+          page,
+          now,
+          fields: { traits: user.traits() },
+        })
+        return {
+          message,
+          callback: call.callback,
+          emit: () =>
+            this.emitter.emit('identify', user.id(), call.traits, call.options),
+        }
+      }
+      case 'group': {
+        const call = resolveUser(args, 'group')
+        call.traits = copyPayload(call.traits, 'traits')
+        const group = this.groupEntityOrCreate()
+        group.identify(call.id, call.traits)
+        const fields: Partial<SegmentEvent> = { traits: group.traits() }
+        const groupId = group.id()
+        if (groupId !== null) fields.groupId = groupId
+        const message = buildMessage({
+          type: 'group',
+          options: call.options,
+          identity: identity(),
+          page,
+          now,
+          fields,
+        })
+        return {
+          message,
+          callback: call.callback,
+          emit: () =>
+            this.emitter.emit('group', groupId, call.traits, call.options),
+        }
+      }
+      case 'alias': {
+        const call = resolveAlias(args)
+        const previousId = call.from ?? user.id() ?? user.anonymousId()
+        const message = buildMessage({
+          type: 'alias',
+          options: call.options,
+          identity: identity(),
+          page,
+          now,
+          fields: { previousId, userId: call.to },
+        })
+        message.userId = call.to
+        user.id(call.to)
+        return {
+          message,
+          callback: call.callback,
+          emit: () =>
+            this.emitter.emit('alias', call.to, previousId, call.options),
+        }
+      }
+    }
+  }
+
+  private reportInvalid(method: string, args: unknown[], error: unknown): void {
+    const raw = error instanceof Error ? error.message : String(error)
+    const text = raw.startsWith('analytics.')
+      ? raw
+      : `analytics.${method}: ${raw}`
+    const cause =
+      error instanceof InvalidArgumentError
+        ? text.replace(/\d+/g, '#')
+        : 'unexpected'
+    log.misuse(
+      `invalid:${method}:${cause}`,
+      `${text} The call was dropped; nothing else is affected.`,
+      args,
+    )
+    this.drop({ reason: 'invalid_argument', detail: text })
+  }
+
+  private runCallback(callback: Callback, message: SegmentEvent): void {
+    try {
+      callback({ event: message })
+    } catch (error) {
+      log.misuse(
+        'callback-threw',
+        'A callback passed to analytics threw; later calls are not affected.',
+        error,
+      )
+    }
+  }
+
+  // --- identity ------------------------------------------------------------
+
+  user(): UserEntity {
+    this.userEntity ??= createUser(this.identityOptions())
+    return this.userEntity
+  }
+
+  private groupEntityOrCreate(): GroupEntity {
+    this.groupEntity ??= createGroup(this.identityOptions())
+    return this.groupEntity
+  }
+
+  private identityOptions() {
+    return {
+      storage: this.options.storage,
+      cookie: this.options.cookie,
+      disableClientPersistence:
+        this.options.disableClientPersistence === true || this.disabled,
+      generateId: uuid,
+    }
+  }
+
+  /** Sets the anonymous id (when given) and returns the current one. */
+  setAnonymousId(id?: string | null): string {
+    const user = this.user()
+    if (id !== undefined) user.anonymousId(id)
+    return user.anonymousId()
+  }
+
+  reset(): this {
+    this.user().reset()
+    this.groupEntityOrCreate().reset()
+    this.emitter.emit('reset')
+    return this
+  }
+
+  // --- lifecycle -----------------------------------------------------------
+
+  /**
+   * Runs `callback` once every enabled destination has loaded, failed or
+   * timed out; the promise settles at the same moment.
+   */
+  ready(callback?: () => void): Promise<void> {
+    const promise = this.readyPromise
+    if (typeof callback === 'function') {
+      void promise.then(() => {
+        try {
+          callback()
+        } catch (error) {
+          log.misuse('ready-callback', 'A ready callback threw.', error)
+        }
+      })
+    }
+    return promise
+  }
+
+  /** Settles once nothing is in flight or ready to send. */
+  async flush(): Promise<void> {
+    await this.dispatcher.whenIdle()
+    await this.dispatcher.endpoint?.flush()
+  }
+
+  /** Sets how long (ms) a call's callback waits for destinations. */
+  timeout(ms: number): this {
+    if (typeof ms === 'number' && ms >= 0) this.callbackTimeout = ms
+    return this
+  }
+
+  /** `debug()` or `debug(true)` turns debug mode on; `debug(false)` off. */
+  debug(on: unknown = true): this {
+    setDebugEnabled(on !== false)
+    return this
+  }
+
+  /** Status of each destination, by name. */
+  destinationStatus(): Record<string, DestinationStatus> {
+    const statuses: Record<string, DestinationStatus> = {}
+    for (const runner of this.dispatcher.runners)
+      statuses[runner.name] = runner.status
+    return statuses
+  }
+
+  on<K extends keyof AnalyticsEvents>(
+    name: K,
+    listener: (...args: AnalyticsEvents[K]) => void,
+  ): this {
+    this.emitter.on(name, listener)
+    return this
+  }
+
+  once<K extends keyof AnalyticsEvents>(
+    name: K,
+    listener: (...args: AnalyticsEvents[K]) => void,
+  ): this {
+    this.emitter.once(name, listener)
+    return this
+  }
+
+  off<K extends keyof AnalyticsEvents>(
+    name: K,
+    listener?: (...args: AnalyticsEvents[K]) => void,
+  ): this {
+    this.emitter.off(name, listener)
+    return this
+  }
+
+  // --- middleware and plugins ---------------------------------------------
+
+  addSourceMiddleware(middleware: SourceMiddleware): this {
+    if (typeof middleware !== 'function') {
+      log.misuse(
+        'source-middleware',
+        `analytics.addSourceMiddleware: invalid middleware ${describe(middleware)}. Pass a function ({ payload, next }) => next(payload).`,
+      )
+      return this
+    }
+    this.dispatcher.sourceMiddleware.push(middleware)
+    return this
+  }
+
+  /** Adds middleware for the named destinations, e.g. ('Facebook Pixel', fn). */
+  addDestinationMiddleware(
+    name: string,
+    ...middleware: DestinationMiddleware[]
+  ): this {
+    const valid = middleware.filter((fn) => typeof fn === 'function')
+    if (
+      typeof name !== 'string' ||
+      valid.length !== middleware.length ||
+      valid.length === 0
+    ) {
+      log.misuse(
+        'destination-middleware',
+        `analytics.addDestinationMiddleware: expected a destination name and one or more functions, received ${describe(name)}.`,
+      )
+      return this
+    }
+    this.destinationMiddleware.set(name, [
+      ...(this.destinationMiddleware.get(name) ?? []),
+      ...valid,
+    ])
+    return this
+  }
+
+  /** Old snippet name of `addDestinationMiddleware`. */
+  addIntegrationMiddleware(
+    name: string,
+    ...middleware: DestinationMiddleware[]
+  ): this {
+    return this.addDestinationMiddleware(name, ...middleware)
+  }
+
+  /** Registers analytics-next plugin objects; destination plugins are routed by name. */
+  async register(...plugins: Plugin[]): Promise<void> {
+    const loads: Array<Promise<unknown>> = []
+    for (const plugin of plugins) {
+      if (!isPlugin(plugin)) {
+        log.misuse(
+          'register',
+          `analytics.register: invalid plugin ${describe(plugin)}. A plugin needs name, type, isLoaded and load.`,
+        )
+        continue
+      }
+      if (plugin.type === 'destination') {
+        loads.push(this.addDestination(plugin))
+        continue
+      }
+      this.dispatcher.plugins.push(plugin)
+      loads.push(
+        Promise.resolve()
+          .then(() => plugin.load({} as never, this))
+          .catch((error: unknown) => {
+            log.misuse(
+              `plugin-load:${plugin.name}`,
+              `Plugin ${plugin.name} failed to load.`,
+              error,
+            )
+          }),
+      )
+    }
+    await Promise.all(loads)
+  }
+
+  async deregister(...names: string[]): Promise<void> {
+    this.dispatcher.runners = this.dispatcher.runners.filter(
+      (runner) => !names.includes(runner.name),
+    )
+    const removed = this.dispatcher.plugins.filter((plugin) =>
+      names.includes(plugin.name),
+    )
+    this.dispatcher.plugins = this.dispatcher.plugins.filter(
+      (plugin) => !names.includes(plugin.name),
+    )
+    for (const plugin of removed) {
+      try {
+        await plugin.unload?.({} as never, this)
+      } catch (error) {
+        log.warn(`Plugin ${plugin.name} threw while unloading.`, error)
+      }
+    }
+  }
+
+  /** Classic analytics.js `use(fn)`: calls `fn(analytics)`. */
+  use(plugin: (analytics: this) => void): this {
+    try {
+      plugin(this)
+    } catch (error) {
+      log.misuse('use', 'A function passed to analytics.use threw.', error)
+    }
+    return this
+  }
+
+  // --- DOM helpers ---------------------------------------------------------
+
+  trackLink(
+    elements: ElementsInput,
+    event: EventOrBuilder,
+    properties?: PropertiesOrBuilder,
+  ): this {
+    trackLink(this, elements, event, properties, this.callbackTimeout)
+    return this
+  }
+
+  trackForm(
+    elements: ElementsInput,
+    event: EventOrBuilder,
+    properties?: PropertiesOrBuilder,
+  ): this {
+    trackForm(this, elements, event, properties, this.callbackTimeout)
+    return this
+  }
+
+  /** Old snippet name of `trackLink`. */
+  trackClick(
+    elements: ElementsInput,
+    event: EventOrBuilder,
+    properties?: PropertiesOrBuilder,
+  ): this {
+    return this.trackLink(elements, event, properties)
+  }
+
+  /** Old snippet name of `trackForm`. */
+  trackSubmit(
+    elements: ElementsInput,
+    event: EventOrBuilder,
+    properties?: PropertiesOrBuilder,
+  ): this {
+    return this.trackForm(elements, event, properties)
+  }
+}
+
+function isPlugin(value: unknown): value is Plugin {
+  return (
+    isPlainObject(value) &&
+    typeof value.name === 'string' &&
+    typeof value.type === 'string' &&
+    typeof value.load === 'function' &&
+    typeof value.isLoaded === 'function'
+  )
+}
+
+export type { DebugRecord }

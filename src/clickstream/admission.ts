@@ -1,0 +1,74 @@
+import type { DropReason } from '../errors'
+import type { SegmentEvent } from '../message/types'
+import type { QueueEntry } from './queue'
+import type { StoredEvent } from './queue-store'
+import {
+  MAX_EVENT_BYTES,
+  pathFor,
+  utf8ByteLength,
+  withoutRequestFields,
+} from './wire'
+
+export type Admission =
+  | { accepted: true; entry: QueueEntry }
+  | { accepted: false; reason: DropReason; detail: string }
+
+function reject(reason: DropReason, detail: string): Admission {
+  return { accepted: false, reason, detail }
+}
+
+function serialize(event: SegmentEvent): string | undefined {
+  try {
+    return JSON.stringify(event)
+  } catch {
+    // JSON.stringify throws on cycles and BigInt values. The caller reports the drop.
+    return undefined
+  }
+}
+
+/**
+ * Checks an event before it enters the queue and builds its entry: the
+ * event must have a messageId and a known type, serialize to JSON and stay
+ * within the HTTP Tracking API's 32 KB per event. `stored` carries counters
+ * of an event restored from an earlier page load.
+ */
+export function admitEvent(
+  event: SegmentEvent,
+  stored: StoredEvent | undefined,
+  sendBy: number,
+): Admission {
+  if (typeof event.messageId !== 'string' || event.messageId === '') {
+    return reject('invalid_argument', 'the event has no messageId')
+  }
+  if (pathFor(event.type) === undefined) {
+    return reject(
+      'invalid_argument',
+      `unknown event type ${String(event.type)}`,
+    )
+  }
+
+  const copy = withoutRequestFields(event)
+  const json = serialize(copy)
+  if (json === undefined) {
+    return reject('invalid_argument', 'the event cannot be serialized to JSON')
+  }
+  const bytes = utf8ByteLength(json)
+  if (bytes > MAX_EVENT_BYTES) {
+    return reject('event_too_large', `${bytes} bytes, over ${MAX_EVENT_BYTES}`)
+  }
+
+  const record: StoredEvent = stored
+    ? { ...stored, event: copy }
+    : { event: copy, attempts: 0, rateLimitedRetries: 0 }
+  const notBefore = record.retryAt ?? 0
+  const entry: QueueEntry = {
+    record,
+    json,
+    bytes,
+    inFlight: false,
+    notBefore,
+    sendBy: Math.max(sendBy, notBefore),
+    batchLimit: Infinity,
+  }
+  return { accepted: true, entry }
+}

@@ -1,0 +1,386 @@
+import type { DropReason } from '../errors'
+import { admitEvent } from './admission'
+import { fitBudget, planRequests } from './batcher'
+import { resolveDeliveryConfig } from './config'
+import { isOffline, watchOnline } from './connectivity'
+import { decideOutcome, rescheduleEntry, type Decision } from './outcome'
+import { createNotifier, type DropDetails } from './notifier'
+import { createEventQueue, type QueueEntry } from './queue'
+import { createQueueStore } from './queue-store'
+import {
+  createTransport,
+  type PendingRequest,
+  type SendResult,
+} from './transport'
+import type {
+  ClickstreamDelivery,
+  ClickstreamSettings,
+  DeliveryHooks,
+} from './types'
+import { createRequestBuilder } from './requests'
+import { restoreQueue } from './restore'
+import { watchPageExit } from './unload'
+import { KEEPALIVE_BUDGET_BYTES, MAX_BATCH_BYTES } from './wire'
+
+/**
+ * Max requests in flight outside a page exit. Browsers commonly open at most
+ * six HTTP/1.1 connections per host, so more would only wait in line.
+ */
+const MAX_IN_FLIGHT = 6
+
+/** Max queued events. The oldest is dropped beyond it, so memory stays bounded offline. */
+const MAX_QUEUED_EVENTS = 1000
+
+/**
+ * Creates the delivery engine of the first-party destination. Each event is
+ * stored before its first send and removed after a 2xx or a drop. Events
+ * stored by earlier page loads are sent again with their original ids.
+ */
+export function createClickstreamDelivery(
+  writeKey: string,
+  settings: ClickstreamSettings,
+  hooks: DeliveryHooks,
+): ClickstreamDelivery {
+  let config = resolveDeliveryConfig(writeKey, settings)
+  const { logger } = hooks
+  const store = createQueueStore(writeKey, logger)
+  let transport = config.endpoint ? createTransport() : undefined
+  const queue = createEventQueue()
+  /** Requests in flight, each with whether it was sent with keepalive. */
+  const pending = new Map<PendingRequest, boolean>()
+  const flushWaiters: Array<() => void> = []
+  const notify = createNotifier(hooks)
+  let requests = createRequestBuilder(config)
+
+  let pumpScheduled = false
+  let wakeTimer: ReturnType<typeof setTimeout> | undefined
+  let wakeAt: number | undefined
+  let storageFull = false
+  let disposed = false
+
+  if (!config.endpoint) {
+    logger.debug('no apiHost: events stay stored until settings name one')
+  } else if (!transport) {
+    logger.debug('no browser fetch: events stay stored')
+  }
+
+  function canSend(): boolean {
+    return transport !== undefined && !isOffline()
+  }
+
+  function schedulePump(): void {
+    if (pumpScheduled || disposed) return
+    pumpScheduled = true
+    // One pump per task: every change made in this task shares one storage write.
+    queueMicrotask(pump)
+  }
+
+  function removeEntry(entry: QueueEntry): void {
+    queue.delete(entry)
+    store.remove(entry.record.event.messageId)
+  }
+
+  function dropEntry(
+    entry: QueueEntry,
+    reason: DropReason,
+    details?: DropDetails,
+  ): void {
+    removeEntry(entry)
+    notify.dropped(entry.record.event, reason, details)
+  }
+
+  /** Drops the oldest idle events until one more fits under the cap. */
+  function makeRoom(): void {
+    for (const entry of queue.entries()) {
+      if (queue.size < MAX_QUEUED_EVENTS) return
+      if (!entry.inFlight) {
+        dropEntry(entry, 'buffer_full', {
+          detail: `more than ${MAX_QUEUED_EVENTS} events queued`,
+        })
+      }
+    }
+  }
+
+  /** Loads the events of earlier page loads. Drops are reported after creation returns. */
+  function restore(): void {
+    // NOTE: events that another open tab queued under the same key are
+    // adopted too, so both tabs may send them. Such an event then arrives
+    // twice with one messageId, which is the key collectors deduplicate on.
+    const { entries, drops } = restoreQueue(store.load(), config, Date.now())
+    for (const entry of entries) queue.add(entry)
+    for (const { event } of drops) store.remove(event.messageId)
+    if (entries.length === 0 && drops.length === 0) return
+
+    logger.debug(`restored ${entries.length} stored events`)
+    queueMicrotask(() => {
+      for (const { event, reason, detail } of drops) {
+        notify.dropped(event, reason, { detail })
+      }
+      makeRoom()
+      schedulePump()
+    })
+  }
+
+  function startAttempt(entry: QueueEntry): void {
+    entry.inFlight = true
+    entry.record.attempts += 1
+    delete entry.record.retryAt
+    store.put(entry.record)
+  }
+
+  function applyDecision(
+    entry: QueueEntry,
+    decision: Decision,
+    now: number,
+  ): void {
+    const { record } = entry
+    switch (decision.action) {
+      case 'deliver':
+        removeEntry(entry)
+        notify.delivered(record.event)
+        return
+      case 'drop': {
+        const { reason, status, detail } = decision
+        dropEntry(entry, reason, { status, detail })
+        return
+      }
+      case 'retry':
+        logger.debug(
+          `retrying ${record.event.messageId} in ${decision.waitMs} ms`,
+        )
+        rescheduleEntry(entry, decision, now)
+        break
+      default:
+        rescheduleEntry(entry, decision, now)
+    }
+    store.put(record)
+  }
+
+  function settle(group: QueueEntry[], result: SendResult): void {
+    const now = Date.now()
+    const context = {
+      config,
+      requestSize: group.length,
+      offline: isOffline(),
+      now,
+    }
+    for (const entry of group) {
+      entry.inFlight = false
+      // An entry evicted or dropped while in flight has no fate left to decide.
+      if (!queue.has(entry.record.event.messageId)) continue
+      applyDecision(entry, decideOutcome(result, entry.record, context), now)
+    }
+  }
+
+  function dispatch(group: QueueEntry[], keepalive: boolean): void {
+    if (!transport) return
+    const { url, body } = requests.build(group, new Date().toISOString())
+    const request = transport.send(url, body, {
+      timeoutMs: config.requestTimeoutMs,
+      keepalive,
+    })
+    pending.set(request, keepalive)
+    logger.debug(`sending ${group.length} event(s) to ${url}`)
+
+    void request.result.then((result) => {
+      pending.delete(request)
+      if (disposed) return
+      if (result.kind === 'network_error') {
+        logger.debug(`request to ${url} failed`, result.detail)
+      }
+      settle(group, result)
+      schedulePump()
+    })
+  }
+
+  /** Evicts the oldest idle events, reported as `storage_full`, until the queue fits. */
+  function evictUntilWritten(): void {
+    for (const entry of queue.entries()) {
+      if (entry.inFlight) continue
+      dropEntry(entry, 'storage_full', {
+        detail: 'localStorage quota exceeded',
+      })
+      if (store.write() !== 'quota_exceeded') {
+        storageFull = false
+        return
+      }
+    }
+  }
+
+  /**
+   * Writes pending changes. When storage is full, sending comes first: the
+   * next pump forces partial batches out, and events are evicted only when
+   * nothing is in flight or can be sent.
+   */
+  function persist(sending: boolean): void {
+    if (!store.hasPendingChanges()) return
+    const outcome = store.write()
+    if (outcome !== 'quota_exceeded') {
+      storageFull = false
+      return
+    }
+    if (!storageFull) logger.debug('localStorage is full: sending first')
+    storageFull = true
+
+    if (sending || pending.size > 0) return
+    if (canSend() && queue.sendable(Date.now()).length > 0) schedulePump()
+    else evictUntilWritten()
+  }
+
+  function takeRequests(now: number, force: boolean): QueueEntry[][] {
+    const groups = planRequests(queue.sendable(now), {
+      batching: config.batching,
+      batchSize: config.batchSize,
+      maxBodyBytes: MAX_BATCH_BYTES,
+      envelopeBytes: requests.envelopeBytes,
+      now,
+      force,
+      maxRequests: MAX_IN_FLIGHT - pending.size,
+    })
+    for (const group of groups) group.forEach(startAttempt)
+    return groups
+  }
+
+  function armWakeTimer(now: number): void {
+    const next = canSend() ? queue.nextWakeAt(now) : undefined
+    if (next === wakeAt) return
+    if (wakeTimer !== undefined) clearTimeout(wakeTimer)
+    wakeTimer = undefined
+    wakeAt = next
+    if (next === undefined) return
+    wakeTimer = setTimeout(() => {
+      wakeTimer = undefined
+      wakeAt = undefined
+      pump()
+    }, next - now)
+  }
+
+  function settleFlushWaiters(now: number): void {
+    if (flushWaiters.length === 0 || pending.size > 0) return
+    if (canSend() && queue.sendable(now).length > 0) return
+    for (const resolve of flushWaiters.splice(0)) resolve()
+  }
+
+  function pump(): void {
+    pumpScheduled = false
+    if (disposed) return
+    const now = Date.now()
+    const force = flushWaiters.length > 0 || storageFull
+    const groups = canSend() ? takeRequests(now, force) : []
+
+    persist(groups.length > 0)
+    for (const group of groups) dispatch(group, false)
+    armWakeTimer(now)
+    settleFlushWaiters(now)
+  }
+
+  function sendByBeacon(group: QueueEntry[], now: number): void {
+    const { url, body } = requests.build(group, new Date(now).toISOString())
+    if (!transport?.beacon(url, body)) return
+    // A beacon returns no response. If the page lives on, the events go out
+    // again after a request timeout, and the collector drops the duplicate
+    // messageId.
+    for (const entry of group) {
+      entry.notBefore = now + config.requestTimeoutMs
+      entry.sendBy = entry.notBefore
+    }
+  }
+
+  /** Sends what is ready within the keepalive budget. Events stay stored until acknowledged. */
+  function onPageExit(): void {
+    if (disposed) return
+    const now = Date.now()
+    const groups = canSend()
+      ? planRequests(queue.sendable(now), {
+          batching: config.batching,
+          batchSize: config.batchSize,
+          maxBodyBytes: KEEPALIVE_BUDGET_BYTES,
+          envelopeBytes: requests.envelopeBytes,
+          now,
+          force: true,
+          maxRequests: Infinity,
+        })
+      : []
+
+    const chosen = fitBudget(
+      groups,
+      (group) => requests.bodyBytes(group),
+      KEEPALIVE_BUDGET_BYTES,
+    )
+
+    if (transport?.supportsKeepalive) {
+      for (const group of chosen) group.forEach(startAttempt)
+      persist(chosen.length > 0)
+      for (const group of chosen) dispatch(group, true)
+    } else {
+      persist(false)
+      for (const group of chosen) sendByBeacon(group, now)
+    }
+    armWakeTimer(now)
+  }
+
+  const stopWatchingExit = watchPageExit(onPageExit)
+  const stopWatchingOnline = watchOnline(() => {
+    logger.debug('back online')
+    schedulePump()
+  })
+  restore()
+
+  return {
+    enqueue(event) {
+      if (disposed) {
+        notify.dropped(event, 'disabled', { detail: 'delivery was disposed' })
+        return
+      }
+      if (queue.has(event.messageId)) {
+        logger.debug('event already queued, ignored', event.messageId)
+        return
+      }
+      const now = Date.now()
+      const sendBy = config.batching ? now + config.batchTimeoutMs : now
+      const admission = admitEvent(event, undefined, sendBy)
+      if (!admission.accepted) {
+        const { reason, detail } = admission
+        notify.dropped(event, reason, { detail })
+        return
+      }
+      makeRoom()
+      queue.add(admission.entry)
+      store.put(admission.entry.record)
+      schedulePump()
+    },
+
+    configure(next) {
+      if (disposed) return
+      config = resolveDeliveryConfig(writeKey, next)
+      requests = createRequestBuilder(config)
+      transport = config.endpoint ? (transport ?? createTransport()) : undefined
+      if (!config.endpoint)
+        logger.debug('no apiHost: events stay stored until settings name one')
+      schedulePump()
+    },
+
+    flush() {
+      if (disposed) return Promise.resolve()
+      return new Promise<void>((resolve) => {
+        flushWaiters.push(resolve)
+        schedulePump()
+      })
+    },
+
+    dispose() {
+      if (disposed) return
+      if (store.hasPendingChanges()) store.write()
+      disposed = true
+      if (wakeTimer !== undefined) clearTimeout(wakeTimer)
+      stopWatchingExit()
+      stopWatchingOnline()
+      // Keepalive requests are meant to outlive the page, so they go on.
+      for (const [request, keepalive] of pending) {
+        if (!keepalive) request.abort()
+      }
+      pending.clear()
+      for (const resolve of flushWaiters.splice(0)) resolve()
+    },
+  }
+}

@@ -1,0 +1,94 @@
+import type { EventType, SegmentEvent } from '../message/types'
+
+/** The HTTP Tracking API rejects larger events. */
+export const MAX_EVENT_BYTES = 32 * 1024
+
+/** Every batch body stays below this size, as the HTTP Tracking API requires. */
+export const MAX_BATCH_BYTES = 500 * 1024
+
+/** Request body bytes the Fetch standard allows in flight for keepalive fetches and beacons. */
+export const KEEPALIVE_BUDGET_BYTES = 64 * 1024
+
+const PATHS: Record<EventType, string> = {
+  track: '/t',
+  page: '/p',
+  identify: '/i',
+  group: '/g',
+  alias: '/a',
+  screen: '/s',
+}
+
+export function pathFor(type: EventType): string | undefined {
+  return Object.prototype.hasOwnProperty.call(PATHS, type)
+    ? PATHS[type]
+    : undefined
+}
+
+/** Counts UTF-8 bytes without encoding. A lone surrogate counts 3, as U+FFFD does. */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x80) bytes += 1
+    else if (code < 0x800) bytes += 2
+    else if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text, i + 1)) {
+      bytes += 4
+      i++
+    } else bytes += 3
+  }
+  return bytes
+}
+
+function isLowSurrogate(text: string, index: number): boolean {
+  const code = text.charCodeAt(index)
+  return code >= 0xdc00 && code <= 0xdfff
+}
+
+/** Copies the event without the per-request fields that each send sets anew. */
+export function withoutRequestFields(event: SegmentEvent): SegmentEvent {
+  const copy = { ...event }
+  delete copy.sentAt
+  delete copy.writeKey
+  return copy
+}
+
+function requestFields(authKey: string, sentAt: string): string {
+  return `"writeKey":${JSON.stringify(authKey)},"sentAt":${JSON.stringify(sentAt)}`
+}
+
+/**
+ * Builds the body of a single-event request from the event's JSON, which
+ * must not contain `writeKey` or `sentAt`, so no key appears twice.
+ */
+export function singleEventBody(
+  eventJson: string,
+  authKey: string,
+  sentAt: string,
+): string {
+  const fields = requestFields(authKey, sentAt)
+  if (eventJson === '{}') return `{${fields}}`
+  return `${eventJson.slice(0, -1)},${fields}}`
+}
+
+/** Builds a `/b` body. Events carry no per-event `writeKey`. */
+export function batchBody(
+  eventJsons: readonly string[],
+  authKey: string,
+  sentAt: string,
+): string {
+  const fields = requestFields(authKey, sentAt)
+  return `{"batch":[${eventJsons.join(',')}],${fields}}`
+}
+
+/** `toISOString()` output for years 0 to 9999, e.g. `2024-01-01T00:00:00.000Z`. */
+const SENT_AT_SAMPLE = new Date(0).toISOString()
+
+/** Returns the bytes a single-event body adds to its event's JSON. */
+export function singleOverheadBytes(authKey: string): number {
+  return utf8ByteLength(singleEventBody('{"x":0}', authKey, SENT_AT_SAMPLE)) - 7
+}
+
+/** Returns the bytes of a batch body beyond its events' JSON and commas. */
+export function batchEnvelopeBytes(authKey: string): number {
+  return utf8ByteLength(batchBody([], authKey, SENT_AT_SAMPLE))
+}

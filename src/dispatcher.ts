@@ -1,0 +1,226 @@
+import type { ClickstreamDelivery } from './clickstream/types'
+import {
+  createDebugRecord,
+  printDebugRecord,
+  type DebugRecord,
+  type Logger,
+} from './debug'
+import type { DestinationRunner } from './integration/destination'
+import { createPluginContext } from './integration/context'
+import type { Plugin } from './integration/types'
+import type { SegmentEvent } from './message/types'
+import { buildMetadata } from './pipeline/metadata'
+import { runChain, type SourceMiddleware } from './pipeline/middleware'
+import { applyTrackPlan, type TrackingPlan } from './pipeline/plan'
+import {
+  destinationCallOptions,
+  isDestinationEnabled,
+  isEndpointEnabled,
+} from './pipeline/routing'
+import type { CDNSettings } from './settings/types'
+
+export interface DispatchJob {
+  message: SegmentEvent
+  record: DebugRecord
+  /** Settles once every destination has handled the message. */
+  done: () => void
+}
+
+export interface DispatcherHooks {
+  log: Logger
+  onMiddlewareDrop(message: SegmentEvent, detail: string): void
+  /** Called once the message is final, before destinations receive it. */
+  onRouted(message: SegmentEvent): void
+}
+
+/**
+ * Runs built messages through plugins, middleware and routing, in call
+ * order. Messages wait in `pending` until settings are known, so routing
+ * always sees the final destination list.
+ */
+export class Dispatcher {
+  runners: DestinationRunner[] = []
+  plugins: Plugin[] = []
+  sourceMiddleware: SourceMiddleware[] = []
+  endpoint: ClickstreamDelivery | undefined
+  settings: CDNSettings | undefined
+  plan: TrackingPlan | undefined
+  bundledNames = new Set<string>()
+
+  private started = false
+  private pending: DispatchJob[] = []
+  private chain: Promise<void> = Promise.resolve()
+  private inFlight = 0
+  private idleWaiters: Array<() => void> = []
+
+  constructor(private readonly hooks: DispatcherHooks) {}
+
+  /** Releases the messages that waited for settings, in order. */
+  start(): void {
+    this.started = true
+    const waiting = this.pending
+    this.pending = []
+    for (const job of waiting) this.submit(job)
+  }
+
+  submit(job: DispatchJob): void {
+    if (!this.started) {
+      this.pending.push(job)
+      return
+    }
+    this.inFlight++
+    const async = this.sourceMiddleware.length > 0 || this.hasBeforePlugins()
+    if (!async && this.inFlight === 1) {
+      this.finish(job, this.route(job.message, job.record))
+      return
+    }
+    // Middleware may be asynchronous, so later messages queue behind it to
+    // keep call order.
+    this.chain = this.chain.then(async () => {
+      const message = await this.prepare(job.message, job.record)
+      this.finish(job, message ? this.route(message, job.record) : [])
+    })
+  }
+
+  /** Resolves once no message waits in the pipeline (destinations may still work). */
+  whenIdle(): Promise<void> {
+    if (this.inFlight === 0 && this.pending.length === 0)
+      return Promise.resolve()
+    return new Promise((resolve) => this.idleWaiters.push(resolve))
+  }
+
+  private finish(job: DispatchJob, deliveries: Array<Promise<void>>): void {
+    this.inFlight--
+    if (this.inFlight === 0) {
+      const waiters = this.idleWaiters
+      this.idleWaiters = []
+      for (const resolve of waiters) resolve()
+    }
+    void Promise.all(deliveries).then(() => {
+      job.done()
+      printDebugRecord(job.record)
+    })
+  }
+
+  private hasBeforePlugins(): boolean {
+    return this.plugins.some(
+      (plugin) => plugin.type === 'before' || plugin.type === 'enrichment',
+    )
+  }
+
+  private async prepare(
+    message: SegmentEvent,
+    record: DebugRecord,
+  ): Promise<SegmentEvent | null> {
+    let current = message
+    for (const plugin of this.plugins) {
+      if (plugin.type !== 'before' && plugin.type !== 'enrichment') continue
+      const method = plugin[current.type]
+      if (typeof method !== 'function') continue
+      try {
+        const context = createPluginContext(current)
+        const result = (await method.call(plugin, context)) as
+          { event?: SegmentEvent } | undefined
+        current = result?.event ?? context.event
+        record.steps.push(`plugin ${plugin.name} ran`)
+      } catch (error) {
+        this.hooks.log.warn(
+          `Plugin ${plugin.name} threw; the event goes on unchanged.`,
+          error,
+        )
+      }
+    }
+
+    if (this.sourceMiddleware.length === 0) return current
+    const result = await runChain(
+      current,
+      this.sourceMiddleware.map(
+        (middleware) => (payload, next) =>
+          middleware({ payload, integrations: payload.obj.integrations, next }),
+      ),
+      (error, index) =>
+        this.hooks.log.warn(
+          `Source middleware #${index + 1} threw; the event is dropped.`,
+          error,
+        ),
+    )
+    if (!result) {
+      record.steps.push('dropped by source middleware')
+      this.hooks.onMiddlewareDrop(
+        current,
+        'a source middleware dropped the event',
+      )
+      return null
+    }
+    record.steps.push(`source middleware ran (${this.sourceMiddleware.length})`)
+    return result
+  }
+
+  /** Routes a final message; it is not changed after this point. */
+  private route(
+    message: SegmentEvent,
+    record: DebugRecord,
+  ): Array<Promise<void>> {
+    if (message.type === 'track' && this.plan && message.event) {
+      const routed = applyTrackPlan(
+        this.plan,
+        message.event,
+        message.integrations,
+      )
+      if (routed !== message.integrations)
+        message = { ...message, integrations: routed }
+    }
+
+    const enabled = this.runners.filter((runner) =>
+      isDestinationEnabled(runner.names, message.integrations),
+    )
+    const bundled = enabled
+      .filter((runner) => this.bundledNames.has(runner.name))
+      .map((r) => r.name)
+    message = {
+      ...message,
+      _metadata: buildMetadata(bundled, this.bundledNames, this.settings),
+    }
+    record.message = message
+    this.hooks.onRouted(message)
+
+    const deliveries: Array<Promise<void>> = []
+    for (const runner of this.runners) {
+      if (!enabled.includes(runner)) {
+        record.destinations[runner.name] = 'not sent: disabled by integrations'
+        continue
+      }
+      const callOptions = destinationCallOptions(
+        runner.names,
+        message.integrations,
+      )
+      deliveries.push(
+        runner.deliver(message, callOptions).then((outcome) => {
+          record.destinations[runner.name] = outcome
+        }),
+      )
+    }
+
+    if (!isEndpointEnabled(message.integrations)) {
+      record.destinations.Clickstream = 'not sent: disabled by integrations'
+    } else if (this.endpoint) {
+      this.endpoint.enqueue(message)
+      record.destinations.Clickstream = 'stored and queued for sending'
+    }
+
+    for (const plugin of this.plugins) {
+      if (plugin.type !== 'after') continue
+      try {
+        void plugin[message.type]?.call(plugin, createPluginContext(message))
+      } catch (error) {
+        this.hooks.log.warn(
+          `Plugin ${plugin.name} threw after delivery.`,
+          error,
+        )
+      }
+    }
+    return deliveries
+  }
+}
+
+export { createDebugRecord }

@@ -1,0 +1,136 @@
+import type {
+  Alias,
+  Group,
+  Identify,
+  Page,
+  Screen,
+  Track,
+} from '@segment/facade'
+import { createLogger, type Logger } from '../debug'
+import { DestinationError } from '../errors'
+import type { JSONObject, SegmentEvent } from '../message/types'
+import { facadeOf } from './facade'
+import { loadIframe, loadImage, loadScript, type LoadOptions } from './loader'
+import { validateOptions, type OptionSchema, type OptionsOf } from './schema'
+import type { IntegrationFactory, Plugin, PluginContext } from './types'
+
+/** What a destination's `load` receives; one object per destination instance. */
+export interface IntegrationContext<Options> {
+  options: Options
+  /** Per-instance scratch space for vendor handles and flags. */
+  state: Record<string, unknown>
+  log: Logger
+  loadScript(
+    url: string,
+    attributes?: Record<string, string>,
+  ): Promise<HTMLScriptElement>
+  loadImage(url: string): Promise<HTMLImageElement>
+  loadIframe(url: string): Promise<HTMLIFrameElement>
+}
+
+/** What a destination's call methods receive besides the facade. */
+export interface CallContext<Options> extends IntegrationContext<Options> {
+  message: SegmentEvent
+  /** Options this call set for the destination in `integrations`, if an object. */
+  callOptions?: JSONObject
+}
+
+type Method<F, Options> = (facade: F, call: CallContext<Options>) => unknown
+
+export interface IntegrationSpec<S extends OptionSchema> {
+  /** Segment's catalogue name, e.g. `Facebook Pixel`. */
+  name: string
+  aliases?: string[]
+  version?: string
+  options: S
+  load(context: IntegrationContext<OptionsOf<S>>): unknown
+  isLoaded?(context: IntegrationContext<OptionsOf<S>>): boolean
+  track?: Method<Track, OptionsOf<S>>
+  page?: Method<Page, OptionsOf<S>>
+  screen?: Method<Screen, OptionsOf<S>>
+  identify?: Method<Identify, OptionsOf<S>>
+  group?: Method<Group, OptionsOf<S>>
+  alias?: Method<Alias, OptionsOf<S>>
+}
+
+/** Options every destination takes besides its own. */
+export interface CommonOptions {
+  /** Content-Security-Policy nonce for the vendor's script, image and iframe tags. */
+  nonce?: string
+}
+
+export type DefinedIntegration<S extends OptionSchema> = IntegrationFactory<
+  OptionsOf<S> & CommonOptions
+> & { readonly schema: S }
+
+const CALL_TYPES = [
+  'track',
+  'page',
+  'screen',
+  'identify',
+  'group',
+  'alias',
+] as const
+
+/**
+ * Defines a destination from its option schema and methods. The returned
+ * factory validates options, and the plugin it makes catches its own errors:
+ * an invalid option makes `load` reject, so the destination is marked failed.
+ */
+export function defineIntegration<const S extends OptionSchema>(
+  spec: IntegrationSpec<S>,
+): DefinedIntegration<S> {
+  const factory = (raw: OptionsOf<S> & CommonOptions): Plugin => {
+    const { options, errors } = validateOptions(spec.name, spec.options, raw)
+    const nonce = typeof raw?.nonce === 'string' ? raw.nonce : undefined
+    const context = createContext(spec.name, options as OptionsOf<S>, { nonce })
+    let loaded = false
+
+    const plugin: Plugin = {
+      name: spec.name,
+      type: 'destination',
+      version: spec.version,
+      alternativeNames: spec.aliases,
+      isLoaded: () => loaded && (spec.isLoaded?.(context) ?? true),
+      async load() {
+        if (errors.length > 0) {
+          throw new DestinationError(spec.name, errors.join(' '))
+        }
+        await spec.load(context)
+        loaded = true
+      },
+    }
+    for (const type of CALL_TYPES) {
+      const method = spec[type] as Method<unknown, OptionsOf<S>> | undefined
+      if (!method) continue
+      plugin[type] = (pluginContext: PluginContext) =>
+        method(facadeOf(pluginContext.event), {
+          ...context,
+          message: pluginContext.event,
+          callOptions: pluginContext.destinationOptions,
+        })
+    }
+    return plugin
+  }
+
+  return Object.assign(factory, {
+    integrationName: spec.name,
+    aliases: spec.aliases ?? [],
+    schema: spec.options,
+  })
+}
+
+function createContext<Options>(
+  name: string,
+  options: Options,
+  load: LoadOptions,
+): IntegrationContext<Options> {
+  return {
+    options,
+    state: {},
+    log: createLogger(name),
+    loadScript: (url, attributes) => loadScript(url, { ...load, attributes }),
+    loadImage: (url) => loadImage(url, load),
+    loadIframe: (url) => loadIframe(url, load),
+  }
+}

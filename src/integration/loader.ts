@@ -1,0 +1,123 @@
+import { getDocument } from '../global-scope'
+
+export interface LoadOptions {
+  /** Content-Security-Policy nonce copied onto the tag. */
+  nonce?: string
+  /** Extra attributes, set with setAttribute (never parsed as HTML). */
+  attributes?: Record<string, string>
+}
+
+const pending = new Map<string, Promise<HTMLScriptElement>>()
+
+/**
+ * Accepts only http(s) and protocol-relative URLs, so no option value can
+ * turn into a `javascript:` or `data:` script.
+ */
+export function assertLoadableUrl(url: string): void {
+  if (!/^(https?:)?\/\/[^/]/i.test(url) && !/^\/[^/]/.test(url)) {
+    throw new TypeError(
+      `Refusing to load ${JSON.stringify(url)}: only http(s) URLs and paths can be loaded.`,
+    )
+  }
+}
+
+/**
+ * Injects a script once per URL and settles when it loads or fails. A second
+ * call for the same URL shares the first one's promise.
+ */
+export function loadScript(
+  url: string,
+  options: LoadOptions = {},
+): Promise<HTMLScriptElement> {
+  assertLoadableUrl(url)
+  const existing = pending.get(url)
+  if (existing) return existing
+
+  const doc = getDocument()
+  if (!doc)
+    return Promise.reject(new Error(`Cannot load ${url} outside a browser.`))
+
+  const promise = new Promise<HTMLScriptElement>((resolve, reject) => {
+    const script = doc.createElement('script')
+    script.async = true
+    script.src = url
+    applyOptions(script, options)
+    script.addEventListener('load', () => resolve(script))
+    script.addEventListener('error', () => {
+      pending.delete(url)
+      script.remove()
+      reject(
+        new Error(
+          `The script ${url} failed to load (blocked, offline or missing).`,
+        ),
+      )
+    })
+    insert(doc, script)
+  })
+  pending.set(url, promise)
+  return promise
+}
+
+/** Requests a tracking pixel and settles when the image loads or fails. */
+export function loadImage(
+  url: string,
+  options: LoadOptions = {},
+): Promise<HTMLImageElement> {
+  assertLoadableUrl(url)
+  const doc = getDocument()
+  if (!doc)
+    return Promise.reject(new Error(`Cannot load ${url} outside a browser.`))
+
+  return new Promise((resolve, reject) => {
+    const image = doc.createElement('img')
+    applyOptions(image, options)
+    image.addEventListener('load', () => resolve(image))
+    image.addEventListener('error', () =>
+      reject(new Error(`The image ${url} failed to load.`)),
+    )
+    image.width = 1
+    image.height = 1
+    image.src = url
+  })
+}
+
+/** Adds a hidden iframe and settles when it loads. */
+export function loadIframe(
+  url: string,
+  options: LoadOptions = {},
+): Promise<HTMLIFrameElement> {
+  assertLoadableUrl(url)
+  const doc = getDocument()
+  if (!doc)
+    return Promise.reject(new Error(`Cannot load ${url} outside a browser.`))
+
+  return new Promise((resolve, reject) => {
+    const frame = doc.createElement('iframe')
+    applyOptions(frame, options)
+    frame.style.display = 'none'
+    frame.addEventListener('load', () => resolve(frame))
+    frame.addEventListener('error', () =>
+      reject(new Error(`The iframe ${url} failed to load.`)),
+    )
+    frame.src = url
+    insert(doc, frame)
+  })
+}
+
+function applyOptions(element: HTMLElement, options: LoadOptions): void {
+  if (options.nonce) element.setAttribute('nonce', options.nonce)
+  for (const [name, value] of Object.entries(options.attributes ?? {})) {
+    element.setAttribute(name, value)
+  }
+}
+
+function insert(doc: Document, element: HTMLElement): void {
+  const anchor = doc.getElementsByTagName('script')[0]
+  if (anchor?.parentNode) anchor.parentNode.insertBefore(element, anchor)
+  else (doc.head ?? doc.body ?? doc.documentElement).appendChild(element)
+}
+
+/** Forgets loaded URLs; tests call it between cases. */
+export function resetLoadedScripts(): void {
+  pending.clear()
+}

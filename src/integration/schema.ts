@@ -1,0 +1,130 @@
+import { describe } from '../arguments'
+import { isPlainObject } from '../message/merge'
+import type { JSONObject } from '../message/types'
+
+/**
+ * Option types a destination can declare. `mapping` is an event mapping in
+ * any shape Segment's settings deliver: an object, a list of names, or a list
+ * of `{ key, value }` pairs.
+ */
+export type OptionType =
+  'string' | 'number' | 'boolean' | 'array' | 'object' | 'mapping'
+
+export interface OptionSpec {
+  type: OptionType
+  description: string
+  default?: unknown
+  required?: boolean
+}
+
+export type OptionSchema = Record<string, OptionSpec>
+
+type TypeOf<T extends OptionType> = T extends 'string'
+  ? string
+  : T extends 'number'
+    ? number
+    : T extends 'boolean'
+      ? boolean
+      : T extends 'array'
+        ? unknown[]
+        : T extends 'mapping'
+          ? JSONObject | unknown[]
+          : JSONObject
+
+type RequiredKeys<S extends OptionSchema> = {
+  [K in keyof S]: S[K] extends { required: true } ? K : never
+}[keyof S]
+
+/** The options type a schema describes: required keys required, the rest optional. */
+export type OptionsOf<S extends OptionSchema> = {
+  [K in RequiredKeys<S>]: TypeOf<S[K]['type']>
+} & {
+  [K in Exclude<keyof S, RequiredKeys<S>>]?: TypeOf<S[K]['type']>
+}
+
+export interface ValidationResult {
+  options: JSONObject
+  errors: string[]
+}
+
+/**
+ * Checks raw settings against a schema and fills defaults. Keys the schema
+ * does not name are kept, since Segment's settings carry many of them.
+ */
+export function validateOptions(
+  destination: string,
+  schema: OptionSchema,
+  raw: unknown,
+): ValidationResult {
+  const errors: string[] = []
+  if (raw !== undefined && raw !== null && !isPlainObject(raw)) {
+    errors.push(
+      `${destination}: settings must be an object, received ${describe(raw)}.`,
+    )
+    return { options: {}, errors }
+  }
+
+  const options: JSONObject = { ...(raw as JSONObject | undefined) }
+  for (const [key, spec] of Object.entries(schema)) {
+    const value = options[key]
+    if (value === undefined || value === null || value === '') {
+      if (spec.required) {
+        errors.push(
+          `${destination}: option "${key}" is missing; it must be a ${spec.type} (${spec.description}).`,
+        )
+      }
+      if (spec.default !== undefined)
+        options[key] = structuredCopy(spec.default)
+      continue
+    }
+
+    const coerced = coerce(spec.type, value)
+    if (coerced === INVALID) {
+      errors.push(
+        `${destination}: option "${key}" must be a ${spec.type}, received ${describe(value)}.`,
+      )
+      continue
+    }
+    options[key] = coerced
+  }
+  return { options, errors }
+}
+
+const INVALID = Symbol('invalid')
+
+/** Accepts the loose forms Segment settings use, such as numbers sent as strings. */
+function coerce(type: OptionType, value: unknown): unknown {
+  switch (type) {
+    case 'string':
+      if (typeof value === 'string') return value
+      if (typeof value === 'number' && Number.isFinite(value))
+        return String(value)
+      return INVALID
+    case 'number':
+      if (typeof value === 'number' && Number.isFinite(value)) return value
+      if (
+        typeof value === 'string' &&
+        value.trim() !== '' &&
+        Number.isFinite(Number(value))
+      ) {
+        return Number(value)
+      }
+      return INVALID
+    case 'boolean':
+      if (typeof value === 'boolean') return value
+      if (value === 'true' || value === 'false') return value === 'true'
+      return INVALID
+    case 'array':
+      return Array.isArray(value) ? value : INVALID
+    case 'object':
+      return isPlainObject(value) ? value : INVALID
+    case 'mapping':
+      return isPlainObject(value) || Array.isArray(value) ? value : INVALID
+  }
+}
+
+function structuredCopy<T>(value: T): T {
+  return typeof value === 'object' && value !== null
+    ? (JSON.parse(JSON.stringify(value)) as T)
+    : value
+}

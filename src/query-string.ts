@@ -1,0 +1,42 @@
+import type { Analytics } from './analytics'
+import { getLocation } from './global-scope'
+import { parseQuery } from './message/campaign'
+import type { JSONObject } from './message/types'
+import type { QueryStringOption } from './options'
+
+/**
+ * Applies analytics.js's query-string API on load: `ajs_aid` sets the
+ * anonymous id, `ajs_uid` identifies (with `ajs_trait_*`), `ajs_event`
+ * tracks (with `ajs_prop_*`).
+ */
+export function applyQueryString(
+  analytics: Analytics,
+  option: QueryStringOption | undefined,
+): void {
+  if (option === false) return
+  const search = getLocation()?.search
+  if (!search || !search.includes('ajs_')) return
+
+  const patterns = typeof option === 'object' ? option : {}
+  const traits: JSONObject = {}
+  const properties: JSONObject = {}
+  let userId: string | undefined
+  let anonymousId: string | undefined
+  let event: string | undefined
+
+  for (const [key, value] of parseQuery(search)) {
+    if (key === 'ajs_uid') userId = value
+    else if (key === 'ajs_aid') anonymousId = value
+    else if (key === 'ajs_event') event = value
+    else if (key.startsWith('ajs_trait_')) traits[key.slice(10)] = value
+    else if (key.startsWith('ajs_prop_')) properties[key.slice(9)] = value
+  }
+
+  if (anonymousId && (!patterns.aid || patterns.aid.test(anonymousId))) {
+    analytics.setAnonymousId(anonymousId)
+  }
+  if (userId && (!patterns.uid || patterns.uid.test(userId))) {
+    analytics.identify(userId, traits)
+  }
+  if (event) analytics.track(event, properties)
+}

@@ -1,0 +1,136 @@
+import { Analytics } from './analytics'
+import { createLogger } from './debug'
+import { getDocument, readGlobal, writeGlobal } from './global-scope'
+import type { IntegrationFactory } from './integration/types'
+import {
+  isBufferedPageContext,
+  type BufferedPageContext,
+} from './message/page-context'
+import type { EventType } from './message/types'
+import type { LoadOptions } from './options'
+
+const log = createLogger('snippet')
+
+/** Fields the analytics.js snippet (4.x to 5.x) sets on its stub. */
+interface SnippetStub extends Array<unknown[]> {
+  _writeKey?: string
+  _loadOptions?: LoadOptions
+  _cdn?: string
+  SNIPPET_VERSION?: string
+  initialize?: boolean
+}
+
+const EVENT_METHODS = new Set<EventType>([
+  'track',
+  'page',
+  'screen',
+  'identify',
+  'group',
+  'alias',
+])
+
+/** The bundle path Segment's CDN and custom domains serve: `/analytics.js/v1/<writeKey>/`. */
+const BUNDLE_PATH = /\/analytics\.js\/v1\/([^/]+)\/analytics[^/]*\.js/
+
+/**
+ * Script-tag entry: replaces the snippet's stub with a live instance, loads
+ * it with the snippet's write key and options, and replays the calls the
+ * stub queued, in order, each with the page context it recorded.
+ */
+export function installStandalone(integrations: IntegrationFactory[]): void {
+  const found = readGlobal<unknown>('analytics')
+  if (found instanceof Analytics) {
+    log.misuse(
+      'bundle-twice',
+      'The analytics bundle was loaded twice on this page; the second copy does nothing.',
+    )
+    return
+  }
+
+  const stub = (Array.isArray(found) ? found : []) as SnippetStub
+  const scriptUrl = currentScriptUrl()
+  const analytics = new Analytics(integrations)
+  copySnippetFields(stub, analytics)
+  writeGlobal('analytics', analytics)
+
+  const writeKey = stub._writeKey ?? writeKeyFrom(scriptUrl)
+  if (writeKey) {
+    const options: LoadOptions = { ...(stub._loadOptions ?? {}) }
+    options.cdnURL ??= stub._cdn ?? originOf(scriptUrl)
+    analytics.load(writeKey, options)
+  } else {
+    log.debug(
+      'No write key on the snippet or in the script URL; waiting for analytics.load(writeKey).',
+    )
+  }
+  replay(stub, analytics)
+}
+
+function replay(stub: SnippetStub, analytics: Analytics): void {
+  for (const item of stub.slice()) {
+    if (!Array.isArray(item) || typeof item[0] !== 'string') continue
+
+    const [method, ...args] = item as [string, ...unknown[]]
+    try {
+      if (EVENT_METHODS.has(method as EventType)) {
+        const last = args[args.length - 1]
+        const page: BufferedPageContext | undefined = isBufferedPageContext(
+          last,
+        )
+          ? last
+          : undefined
+        if (page) args.pop()
+        analytics.invoke(method as EventType, args, page)
+        continue
+      }
+      const target = (analytics as unknown as Record<string, unknown>)[method]
+      if (typeof target === 'function') {
+        ;(target as (...values: unknown[]) => unknown).apply(analytics, args)
+      } else {
+        log.misuse(
+          `snippet-method:${method}`,
+          `The snippet queued analytics.${method}, which does not exist; that call was skipped.`,
+        )
+      }
+    } catch (error) {
+      log.misuse(
+        `snippet-replay:${method}`,
+        `Replaying the queued analytics.${method} call failed.`,
+        error,
+      )
+    }
+  }
+}
+
+function copySnippetFields(stub: SnippetStub, analytics: Analytics): void {
+  const target = analytics as unknown as Record<string, unknown>
+  for (const key of [
+    '_writeKey',
+    '_loadOptions',
+    '_cdn',
+    'SNIPPET_VERSION',
+  ] as const) {
+    if (stub[key] !== undefined) target[key] = stub[key]
+  }
+}
+
+function currentScriptUrl(): string | undefined {
+  const doc = getDocument()
+  const current = doc?.currentScript as HTMLScriptElement | null | undefined
+  if (current?.src) return current.src
+  const scripts = doc ? Array.from(doc.getElementsByTagName('script')) : []
+  return scripts
+    .map((script) => script.src)
+    .find((src) => BUNDLE_PATH.test(src))
+}
+
+function writeKeyFrom(url: string | undefined): string | undefined {
+  const match = url ? BUNDLE_PATH.exec(url) : null
+  return match ? decodeURIComponent(match[1]!) : undefined
+}
+
+function originOf(url: string | undefined): string | undefined {
+  if (!url) return undefined
+  const match = /^(https?:\/\/[^/?#]+)/i.exec(url)
+  return match ? match[1] : undefined
+}

@@ -1,0 +1,321 @@
+import { expect } from 'chai'
+import sinon from 'sinon'
+import type { ClickstreamSettings } from '../../../src/clickstream'
+import { queueStorageKey } from '../../../src/clickstream/queue-store'
+import {
+  startFaultCollector,
+  type FaultCollector,
+} from '../../helpers/fault-collector'
+import {
+  WRITE_KEY,
+  createHarness,
+  fakeClock,
+  makeEvent,
+  muteHttpErrorLines,
+  quotaError,
+  readStored,
+  realDelay,
+  securityError,
+  settleAndDispose,
+  stubGlobal,
+  storedRecord,
+  stubStorage,
+  waitUntil,
+  type Harness,
+} from './helpers'
+
+describe('clickstream delivery, storage', () => {
+  let collector: FaultCollector
+  const harnesses: Harness[] = []
+  let clock: sinon.SinonFakeTimers | undefined
+
+  before(async () => {
+    collector = await startFaultCollector()
+  })
+  after(() => collector.close())
+  beforeEach(() => muteHttpErrorLines())
+  afterEach(async () => {
+    clock?.restore()
+    clock = undefined
+    for (const harness of harnesses.splice(0)) {
+      await settleAndDispose(harness, collector)
+    }
+    collector.reset()
+    sinon.restore()
+  })
+
+  function start(settings: ClickstreamSettings = {}): Harness {
+    const harness = createHarness({
+      apiHost: collector.apiHost,
+      protocol: 'http',
+      ...settings,
+    })
+    harnesses.push(harness)
+    return harness
+  }
+
+  describe('reload', () => {
+    /** Sends one event that is still in flight when its page goes away. */
+    async function leaveInFlight() {
+      const first = start()
+      const event = makeEvent()
+      collector.script({ hang: true })
+      first.delivery.enqueue(event)
+      await collector.waitForPosts(1)
+      first.delivery.dispose()
+      return event
+    }
+
+    it('resends a stored event', async () => {
+      await leaveInFlight()
+
+      start()
+
+      expect(await collector.waitForPosts(2)).to.have.length(2)
+    })
+
+    it('resends the original messageId', async () => {
+      const event = await leaveInFlight()
+
+      start()
+      const [, resent] = await collector.waitForPosts(2)
+
+      expect(resent?.body?.messageId).to.equal(event.messageId)
+    })
+
+    it('resends the original timestamp', async () => {
+      const event = await leaveInFlight()
+
+      start()
+      const [, resent] = await collector.waitForPosts(2)
+
+      expect(resent?.body?.timestamp).to.equal(event.timestamp)
+    })
+
+    it('changes only sentAt', async () => {
+      await leaveInFlight()
+
+      start()
+      const [first, resent] = await collector.waitForPosts(2)
+
+      expect({ ...resent?.body, sentAt: undefined }).to.deep.equal({
+        ...first?.body,
+        sentAt: undefined,
+      })
+    })
+
+    it('reports the restored event delivered', async () => {
+      const event = await leaveInFlight()
+
+      const { delivered } = start()
+      await waitUntil(() => delivered.length === 1)
+
+      expect(delivered[0]?.messageId).to.equal(event.messageId)
+    })
+
+    it('waits out a stored backoff', async () => {
+      clock = fakeClock(Date.now())
+      const httpConfig = {
+        backoffConfig: { baseBackoffInterval: 2, jitterPercent: 0 },
+      }
+      const first = start({ httpConfig })
+      const event = makeEvent()
+      collector.script({ status: 500 })
+      first.delivery.enqueue(event)
+      await waitUntil(
+        () => storedRecord(event.messageId)?.retryAt !== undefined,
+      )
+      first.delivery.dispose()
+
+      start({ httpConfig })
+      await clock.tickAsync(1999)
+      await realDelay(30)
+      const early = collector.posts().length
+      await clock.tickAsync(1)
+
+      expect(early).to.equal(1)
+      expect(await collector.waitForPosts(2)).to.have.length(2)
+    })
+
+    it('drops a stored event with no retries left', async () => {
+      const event = makeEvent()
+      const record = { event, attempts: 11, rateLimitedRetries: 0 }
+      localStorage.setItem(queueStorageKey(WRITE_KEY), JSON.stringify([record]))
+
+      const { dropped } = start()
+      await realDelay(30)
+
+      expect(dropped[0]?.reason).to.equal('retries_exhausted')
+    })
+
+    it('ignores a corrupt stored queue', async () => {
+      localStorage.setItem(queueStorageKey(WRITE_KEY), '{not json')
+      const { delivery, delivered } = start()
+
+      delivery.enqueue(makeEvent())
+      await delivery.flush()
+
+      expect(delivered).to.have.length(1)
+    })
+  })
+
+  describe('without apiHost', () => {
+    it('sends nothing', async () => {
+      const { delivery } = start({ apiHost: undefined })
+
+      delivery.enqueue(makeEvent())
+      await delivery.flush()
+      await realDelay(30)
+
+      expect(collector.posts()).to.have.length(0)
+    })
+
+    it('keeps events stored', async () => {
+      const { delivery } = start({ apiHost: undefined })
+      const event = makeEvent()
+
+      delivery.enqueue(event)
+      await delivery.flush()
+
+      expect(storedRecord(event.messageId)?.attempts).to.equal(0)
+    })
+
+    it('sends them on a load that names a host', async () => {
+      const first = start({ apiHost: undefined })
+      const event = makeEvent()
+      first.delivery.enqueue(event)
+      await first.delivery.flush()
+      first.delivery.dispose()
+
+      start()
+      const [post] = await collector.waitForPosts(1)
+
+      expect(post?.body?.messageId).to.equal(event.messageId)
+    })
+  })
+
+  describe('broken storage', () => {
+    it('delivers when storage throws', async () => {
+      stubStorage({
+        getItem: sinon.stub().throws(securityError()),
+        setItem: sinon.stub().throws(securityError()),
+      })
+      const { delivery, delivered } = start()
+
+      delivery.enqueue(makeEvent())
+      await delivery.flush()
+
+      expect(delivered).to.have.length(1)
+    })
+
+    it('notes the memory fallback in debug mode', async () => {
+      stubStorage({ setItem: sinon.stub().throws(securityError()) })
+      const harness = start()
+      const debug = sinon.spy(harness.hooks.logger, 'debug')
+
+      harness.delivery.enqueue(makeEvent())
+      await harness.delivery.flush()
+
+      expect(debug.calledWithMatch(sinon.match(/in memory/))).to.equal(true)
+    })
+
+    it('delivers when localStorage cannot be read', async () => {
+      stubGlobal('localStorage').get(() => {
+        throw securityError()
+      })
+      const { delivery, delivered } = start()
+
+      delivery.enqueue(makeEvent())
+      await delivery.flush()
+
+      expect(delivered).to.have.length(1)
+    })
+  })
+
+  describe('full storage', () => {
+    /** Makes localStorage reject values longer than `maxChars` characters. */
+    function limitStorage(maxChars: number) {
+      const real = localStorage
+      stubStorage({
+        setItem: (key, value) => {
+          if (value.length > maxChars) throw quotaError()
+          real.setItem(key, value)
+        },
+      })
+    }
+
+    it('still sends when nothing fits', async () => {
+      limitStorage(0)
+      const { delivery, delivered } = start()
+
+      delivery.enqueue(makeEvent())
+      await delivery.flush()
+
+      expect(delivered).to.have.length(1)
+    })
+
+    it('drops nothing that it could send', async () => {
+      limitStorage(0)
+      const { delivery, dropped } = start()
+
+      delivery.enqueue(makeEvent())
+      await delivery.flush()
+
+      expect(dropped).to.have.length(0)
+    })
+
+    it('sends a partial batch at once', async () => {
+      limitStorage(0)
+      const { delivery } = start({
+        deliveryStrategy: { strategy: 'batching', config: { timeout: 60_000 } },
+      })
+
+      delivery.enqueue(makeEvent())
+
+      expect(await collector.waitForPosts(1, 1000)).to.have.length(1)
+    })
+
+    it('evicts the oldest when nothing can be sent', async () => {
+      const events = [makeEvent(), makeEvent(), makeEvent()]
+      const oneRecord = JSON.stringify([
+        { event: events[0], attempts: 0, rateLimitedRetries: 0 },
+      ]).length
+      limitStorage(oneRecord * 2 + 10)
+      const { delivery, dropped } = start({ apiHost: undefined })
+
+      events.forEach((event) => delivery.enqueue(event))
+      await delivery.flush()
+
+      expect(dropped.map((n) => [n.reason, n.messageId])).to.deep.equal([
+        ['storage_full', events[0]?.messageId],
+      ])
+    })
+
+    it('keeps the newest after eviction', async () => {
+      const events = [makeEvent(), makeEvent(), makeEvent()]
+      const oneRecord = JSON.stringify([
+        { event: events[0], attempts: 0, rateLimitedRetries: 0 },
+      ]).length
+      limitStorage(oneRecord * 2 + 10)
+      const { delivery } = start({ apiHost: undefined })
+
+      events.forEach((event) => delivery.enqueue(event))
+      await delivery.flush()
+
+      expect(readStored().map((r) => r.event.messageId)).to.deep.equal(
+        events.slice(1).map((e) => e.messageId),
+      )
+    })
+  })
+
+  it('leaves other write keys alone', async () => {
+    const otherKey = queueStorageKey('other-key')
+    localStorage.setItem(otherKey, '[]')
+    const { delivery } = start()
+
+    delivery.enqueue(makeEvent())
+    await delivery.flush()
+
+    expect(localStorage.getItem(otherKey)).to.equal('[]')
+  })
+})

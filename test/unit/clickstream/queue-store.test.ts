@@ -1,0 +1,163 @@
+import { expect } from 'chai'
+import sinon from 'sinon'
+import { createLogger } from '../../../src/debug'
+import {
+  createQueueStore,
+  isQuotaError,
+  queueStorageKey,
+  type StoredEvent,
+} from '../../../src/clickstream/queue-store'
+import {
+  WRITE_KEY,
+  makeEvent,
+  quotaError,
+  readStored,
+  securityError,
+  stubGlobal,
+  stubStorage,
+} from './helpers'
+
+function record(overrides: Partial<StoredEvent> = {}): StoredEvent {
+  return {
+    event: makeEvent(),
+    attempts: 0,
+    rateLimitedRetries: 0,
+    ...overrides,
+  }
+}
+
+describe('queue store', () => {
+  const logger = createLogger('test')
+
+  afterEach(() => sinon.restore())
+
+  it('writes records under the write key', () => {
+    const store = createQueueStore(WRITE_KEY, logger)
+    const stored = record()
+    store.put(stored)
+    store.write()
+
+    expect(readStored()).to.deep.equal([stored])
+  })
+
+  it('loads what an earlier store wrote', () => {
+    const first = createQueueStore(WRITE_KEY, logger)
+    const stored = record({ attempts: 2 })
+    first.put(stored)
+    first.write()
+
+    expect(createQueueStore(WRITE_KEY, logger).load()).to.deep.equal([stored])
+  })
+
+  it('writes nothing before write()', () => {
+    createQueueStore(WRITE_KEY, logger).put(record())
+
+    expect(localStorage.getItem(queueStorageKey(WRITE_KEY))).to.equal(null)
+  })
+
+  it('keeps records another tab wrote', () => {
+    const tabA = createQueueStore(WRITE_KEY, logger)
+    const tabB = createQueueStore(WRITE_KEY, logger)
+    const fromA = record()
+    const fromB = record()
+    tabA.put(fromA)
+    tabA.write()
+    tabB.put(fromB)
+    tabB.write()
+
+    expect(readStored()).to.deep.equal([fromA, fromB])
+  })
+
+  it('removes the key when empty', () => {
+    const store = createQueueStore(WRITE_KEY, logger)
+    const stored = record()
+    store.put(stored)
+    store.write()
+    store.remove(stored.event.messageId)
+    store.write()
+
+    expect(localStorage.getItem(queueStorageKey(WRITE_KEY))).to.equal(null)
+  })
+
+  it('skips malformed records', () => {
+    const valid = record()
+    const raw = JSON.stringify([{ event: {} }, 7, valid])
+    localStorage.setItem(queueStorageKey(WRITE_KEY), raw)
+
+    expect(createQueueStore(WRITE_KEY, logger).load()).to.deep.equal([valid])
+  })
+
+  it('loads nothing from corrupt JSON', () => {
+    localStorage.setItem(queueStorageKey(WRITE_KEY), '[{')
+
+    expect(createQueueStore(WRITE_KEY, logger).load()).to.deep.equal([])
+  })
+
+  it('reports a full storage', () => {
+    stubStorage({ setItem: sinon.stub().throws(quotaError()) })
+    const store = createQueueStore(WRITE_KEY, logger)
+    store.put(record())
+
+    expect(store.write()).to.equal('quota_exceeded')
+  })
+
+  it('keeps changes after a quota error', () => {
+    stubStorage({ setItem: sinon.stub().throws(quotaError()) })
+    const store = createQueueStore(WRITE_KEY, logger)
+    store.put(record())
+    store.write()
+
+    expect(store.hasPendingChanges()).to.equal(true)
+  })
+
+  it('falls back to memory when storage throws', () => {
+    stubStorage({ getItem: sinon.stub().throws(securityError()) })
+    const store = createQueueStore(WRITE_KEY, logger)
+    store.put(record())
+
+    expect(store.write()).to.equal('unavailable')
+  })
+
+  it('stops persisting after a failure', () => {
+    stubStorage({ getItem: sinon.stub().throws(securityError()) })
+    const store = createQueueStore(WRITE_KEY, logger)
+    store.put(record())
+    store.write()
+
+    expect(store.persistent).to.equal(false)
+  })
+
+  it('notes the fallback in the debug log', () => {
+    const debugLogger = createLogger('test')
+    stubStorage({ getItem: sinon.stub().throws(securityError()) })
+    const debug = sinon.spy(debugLogger, 'debug')
+    const store = createQueueStore(WRITE_KEY, debugLogger)
+    store.load()
+
+    expect(debug.calledOnce).to.equal(true)
+  })
+
+  it('keeps memory only when localStorage throws on access', () => {
+    stubGlobal('localStorage').get(() => {
+      throw securityError()
+    })
+    const store = createQueueStore(WRITE_KEY, logger)
+
+    expect(store.persistent).to.equal(false)
+  })
+
+  describe('isQuotaError', () => {
+    const cases: Array<[string, unknown, boolean]> = [
+      ['QuotaExceededError', quotaError(), true],
+      ['Firefox name', { name: 'NS_ERROR_DOM_QUOTA_REACHED' }, true],
+      ['legacy code 22', { code: 22 }, true],
+      ['SecurityError', securityError(), false],
+      ['a string', 'QuotaExceededError', false],
+    ]
+    for (const [label, error, expected] of cases) {
+      it(`recognizes ${label}: ${expected}`, () => {
+        expect(isQuotaError(error)).to.equal(expected)
+      })
+    }
+  })
+})
