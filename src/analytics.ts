@@ -18,6 +18,7 @@ import { isBrowser } from './global-scope'
 import { createGroup, createUser } from './identity'
 import type { GroupEntity, UserEntity } from './identity/types'
 import { DestinationRunner } from './integration/destination'
+import { setVendorUrlRewrite } from './integration/loader'
 import type {
   DestinationStatus,
   IntegrationFactory,
@@ -191,6 +192,9 @@ export class Analytics {
     if (options.disable === true) return this.shutDown()
 
     this.user()
+    if (typeof options.vendorScriptUrl === 'function') {
+      setVendorUrlRewrite(options.vendorScriptUrl)
+    }
     const early = this.earlyCalls
     this.earlyCalls = []
     if (options.initialPageview) this.page()

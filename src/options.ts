@@ -33,6 +33,11 @@ export interface LoadOptions {
   plan?: TrackingPlan
   /** Content-Security-Policy nonce passed to every injected tag. */
   nonce?: string
+  /**
+   * Maps each vendor script, image or iframe URL before it is loaded, e.g.
+   * to self-hosted copies. Returning the URL unchanged keeps it.
+   */
+  vendorScriptUrl?: (url: string) => string
 }
 
 export const DEFAULT_READY_TIMEOUT = 10_000

@@ -9,6 +9,24 @@ export interface LoadOptions {
 
 const pending = new Map<string, Promise<HTMLScriptElement>>()
 
+type UrlRewrite = (url: string) => string
+let rewriteUrl: UrlRewrite | undefined
+
+/**
+ * Sets a function that maps each vendor URL before it is loaded, e.g. to
+ * self-hosted copies of vendor scripts; undefined removes it. The
+ * `vendorScriptUrl` load option sets it.
+ */
+export function setVendorUrlRewrite(rewrite: UrlRewrite | undefined): void {
+  rewriteUrl = rewrite
+}
+
+function resolveUrl(url: string): string {
+  if (!rewriteUrl) return url
+  const rewritten = rewriteUrl(url)
+  return typeof rewritten === 'string' && rewritten ? rewritten : url
+}
+
 /**
  * Accepts only http(s) and protocol-relative URLs, so no option value can
  * turn into a `javascript:` or `data:` script.
@@ -26,9 +44,10 @@ export function assertLoadableUrl(url: string): void {
  * call for the same URL shares the first one's promise.
  */
 export function loadScript(
-  url: string,
+  requested: string,
   options: LoadOptions = {},
 ): Promise<HTMLScriptElement> {
+  const url = resolveUrl(requested)
   assertLoadableUrl(url)
   const existing = pending.get(url)
   if (existing) return existing
@@ -60,9 +79,10 @@ export function loadScript(
 
 /** Requests a tracking pixel and settles when the image loads or fails. */
 export function loadImage(
-  url: string,
+  requested: string,
   options: LoadOptions = {},
 ): Promise<HTMLImageElement> {
+  const url = resolveUrl(requested)
   assertLoadableUrl(url)
   const doc = getDocument()
   if (!doc)
@@ -83,9 +103,10 @@ export function loadImage(
 
 /** Adds a hidden iframe and settles when it loads. */
 export function loadIframe(
-  url: string,
+  requested: string,
   options: LoadOptions = {},
 ): Promise<HTMLIFrameElement> {
+  const url = resolveUrl(requested)
   assertLoadableUrl(url)
   const doc = getDocument()
   if (!doc)

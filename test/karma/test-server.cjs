@@ -5,7 +5,13 @@
 //   GET  /__test__/messages?writeKey=K  messages received for write key K
 //   GET  /__test__/vendor/<name>.js     a script that records it ran
 //   GET  /__test__/missing/<name>.js    404, as a blocked vendor script fails
+//   GET  /__test__/stand-ins/<file>     a file of test/fixtures/vendors, the
+//                                       stand-ins for vendor scripts
 
+const fs = require('node:fs')
+const path = require('node:path')
+
+const STAND_INS = path.join(__dirname, '..', 'fixtures', 'vendors')
 const messages = new Map()
 
 function readBody(request) {
@@ -42,6 +48,11 @@ function createTestServer() {
       const list = messages.get(url.searchParams.get('writeKey') ?? '') ?? []
       response.writeHead(200, { 'content-type': 'application/json' })
       return response.end(JSON.stringify(list))
+    }
+    const standIn = /^\/stand-ins\/([\w.-]+\.js)$/.exec(route)
+    if (standIn && fs.existsSync(path.join(STAND_INS, standIn[1]))) {
+      response.writeHead(200, { 'content-type': 'text/javascript' })
+      return response.end(fs.readFileSync(path.join(STAND_INS, standIn[1])))
     }
     const vendor = /^\/vendor\/([\w-]+)\.js$/.exec(route)
     if (vendor) {
