@@ -191,7 +191,9 @@ export class Analytics {
     const options = this.options
     if (options.disable === true) return this.shutDown()
 
-    this.user()
+    // Reading the ids now writes the anonymous id cookie and rewrites a stale
+    // localStorage copy from the top-domain cookie, as analytics.js does on load.
+    this.user().anonymousId()
     if (typeof options.vendorScriptUrl === 'function') {
       setVendorUrlRewrite(options.vendorScriptUrl)
     }
@@ -824,12 +826,13 @@ export class Analytics {
 }
 
 function isPlugin(value: unknown): value is Plugin {
+  if (typeof value !== 'object' || value === null) return false
+  const candidate = value as Record<string, unknown>
   return (
-    isPlainObject(value) &&
-    typeof value.name === 'string' &&
-    typeof value.type === 'string' &&
-    typeof value.load === 'function' &&
-    typeof value.isLoaded === 'function'
+    typeof candidate.name === 'string' &&
+    typeof candidate.type === 'string' &&
+    typeof candidate.load === 'function' &&
+    typeof candidate.isLoaded === 'function'
   )
 }
 

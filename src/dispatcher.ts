@@ -1,6 +1,6 @@
 import type { ClickstreamDelivery } from './clickstream/types'
 import {
-  createDebugRecord,
+  isDebugEnabled,
   printDebugRecord,
   type DebugRecord,
   type Logger,
@@ -18,6 +18,9 @@ import {
   isEndpointEnabled,
 } from './pipeline/routing'
 import type { CDNSettings } from './settings/types'
+
+/** Longest wait for destinations before a debug record prints anyway. */
+const RECORD_WAIT_MS = 1000
 
 export interface DispatchJob {
   message: SegmentEvent
@@ -96,9 +99,21 @@ export class Dispatcher {
       this.idleWaiters = []
       for (const resolve of waiters) resolve()
     }
-    void Promise.all(deliveries).then(() => {
-      job.done()
+    // A destination still loading may hold its outcome for seconds, so the
+    // record prints after a bound with that destination marked as waiting.
+    let printed = false
+    const print = () => {
+      if (printed) return
+      printed = true
       printDebugRecord(job.record)
+    }
+    const timer = isDebugEnabled()
+      ? setTimeout(print, RECORD_WAIT_MS)
+      : undefined
+    void Promise.all(deliveries).then(() => {
+      if (timer !== undefined) clearTimeout(timer)
+      job.done()
+      print()
     })
   }
 
@@ -210,17 +225,18 @@ export class Dispatcher {
 
     for (const plugin of this.plugins) {
       if (plugin.type !== 'after') continue
-      try {
-        void plugin[message.type]?.call(plugin, createPluginContext(message))
-      } catch (error) {
+      const method = plugin[message.type]
+      if (typeof method !== 'function') continue
+      const report = (error: unknown) =>
         this.hooks.log.warn(
           `Plugin ${plugin.name} threw after delivery.`,
           error,
         )
-      }
+      // A synchronous throw and a rejected promise are both kept here.
+      Promise.resolve()
+        .then(() => method.call(plugin, createPluginContext(message)))
+        .catch(report)
     }
     return deliveries
   }
 }
-
-export { createDebugRecord }
