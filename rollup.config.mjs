@@ -47,7 +47,25 @@ function slugFromName(name) {
     .replace(/^-+|-+$/g, '')
 }
 
-/** Resolves a comma-separated list of names or slugs to existing slugs. */
+/**
+ * Reads the catalogue name and aliases an integration declares in its
+ * index.ts (`name: '...'`, `aliases: [...]`), without running it.
+ */
+function declaredNames(slug) {
+  const source = readFileSync(integrationEntry(slug), 'utf8')
+  const names = [slug]
+  const name = /\bname:\s*(['"])(.+?)\1/.exec(source)
+  if (name) names.push(name[2])
+  const aliases = /\baliases:\s*\[([^\]]*)\]/.exec(source)
+  if (aliases) {
+    for (const match of aliases[1].matchAll(/(['"])(.+?)\1/g)) {
+      names.push(match[2])
+    }
+  }
+  return names
+}
+
+/** Resolves a comma-separated list of names, aliases or slugs to slugs. */
 function resolveRequestedSlugs(list, available) {
   if (typeof list !== 'string' || list.trim() === '') {
     throw new Error(
@@ -55,21 +73,25 @@ function resolveRequestedSlugs(list, available) {
         'for example --integrations "Facebook Pixel,Google Tag Manager"',
     )
   }
+  const bySlugOrName = new Map()
+  for (const slug of available) {
+    for (const name of declaredNames(slug)) {
+      bySlugOrName.set(slugFromName(name), slug)
+    }
+  }
   const names = list
     .split(',')
     .map((name) => name.trim())
     .filter(Boolean)
-  const unknown = names.filter(
-    (name) => !available.includes(slugFromName(name)),
-  )
+  const unknown = names.filter((name) => !bySlugOrName.has(slugFromName(name)))
   if (unknown.length > 0) {
     const listed = available.length > 0 ? available.join(', ') : '(none)'
     throw new Error(
       `Unknown integration ${unknown.map((name) => `"${name}"`).join(', ')}: ` +
-        `no integrations/<slug>/index.ts for it. Available slugs: ${listed}`,
+        `no integrations/<slug>/index.ts declares that name. Available slugs: ${listed}`,
     )
   }
-  return [...new Set(names.map(slugFromName))]
+  return [...new Set(names.map((name) => bySlugOrName.get(slugFromName(name))))]
 }
 
 function isRuntimeDependency(id) {

@@ -1,5 +1,5 @@
 // `npm run build [-- --integrations "Facebook Pixel,Google Tag Manager"]`
-// Runs rollup with rollup.config.mjs. `--integrations` becomes rollup's
+// Runs rollup with rollup.config.mjs, then writes dist/integrations.json. `--integrations` becomes rollup's
 // `--configIntegrations`, which the config reads to write
 // dist/analytics.custom.min.js; every other argument goes to rollup as is.
 import { spawnSync } from 'node:child_process'
@@ -47,4 +47,11 @@ if (result.error) {
   console.error(`build: could not start rollup: ${result.error}`)
   process.exit(1)
 }
-process.exit(result.status ?? 1)
+if (result.status !== 0) process.exit(result.status ?? 1)
+
+const manifest = spawnSync(
+  process.execPath,
+  [path.join(root, 'scripts', 'write-manifest.mjs')],
+  { cwd: root, stdio: 'inherit' },
+)
+process.exit(manifest.status ?? 1)

@@ -131,6 +131,7 @@ export class Analytics {
   private disabled = false
   private callbackTimeout = DEFAULT_CALLBACK_TIMEOUT
   private destinationMiddleware = new Map<string, DestinationMiddleware[]>()
+  private registeredLoads: Array<Promise<void>> = []
   private readyPromise: Promise<void>
   private resolveReady!: () => void
 
@@ -227,7 +228,10 @@ export class Analytics {
     this.initialized = true
     this.dispatcher.start()
 
-    await Promise.all(loads)
+    // Plugins registered before this point (AnalyticsBrowser's `plugins`)
+    // count toward `ready` as bundled destinations do.
+    await Promise.all([...loads, ...this.registeredLoads])
+    this.registeredLoads = []
     this.resolveReady()
     this.emitter.emit('ready')
   }
@@ -738,7 +742,9 @@ export class Analytics {
         continue
       }
       if (plugin.type === 'destination') {
-        loads.push(this.addDestination(plugin))
+        const loading = this.addDestination(plugin)
+        this.registeredLoads.push(loading)
+        loads.push(loading)
         continue
       }
       this.dispatcher.plugins.push(plugin)

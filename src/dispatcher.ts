@@ -68,6 +68,9 @@ export class Dispatcher {
 
   submit(job: DispatchJob): void {
     if (!this.started) {
+      // NOTE: a message waiting here for settings is not yet in the
+      // endpoint's write-ahead store, because middleware may still change or
+      // drop it. A reload during the settings fetch (at most 10 s) loses it.
       this.pending.push(job)
       return
     }

@@ -11,15 +11,22 @@ import { collectorSettings } from '../analytics/test-server'
 export interface VendorCall {
   vendor: string
   args: unknown[]
+  /** The data layer a gtag.js or gtm.js stand-in read the call from. */
+  dataLayer?: string
 }
 
 interface StandInWindow {
   __vendorCalls?: VendorCall[]
 }
 
-/** URL of a stand-in script served from test/fixtures/vendors. */
-export function standInUrl(file: string): string {
-  return `/__test__/stand-ins/${file}`
+/**
+ * URL of a stand-in script served from test/fixtures/vendors. The vendor
+ * URL's query string is kept, because some scripts read their own
+ * parameters (gtag.js and gtm.js take their data layer's name from `l`).
+ */
+export function standInUrl(file: string, vendorUrl = ''): string {
+  const query = /\?[^#]*/.exec(vendorUrl)?.[0] ?? ''
+  return `/__test__/stand-ins/${file}${query}`
 }
 
 export interface DestinationLoad {
@@ -49,7 +56,7 @@ export async function loadDestination(
     },
     vendorScriptUrl: (url) => {
       for (const [prefix, file] of Object.entries(standIns)) {
-        if (url.startsWith(prefix)) return standInUrl(file)
+        if (url.startsWith(prefix)) return standInUrl(file, url)
       }
       return url
     },
