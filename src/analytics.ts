@@ -1,10 +1,5 @@
-import {
-  describe,
-  resolveAlias,
-  resolvePage,
-  resolveTrack,
-  resolveUser,
-} from './arguments'
+import { describe } from './arguments'
+import { buildCall, type BuiltCall } from './calls'
 import {
   createDebugRecord,
   createLogger,
@@ -13,12 +8,14 @@ import {
 } from './debug'
 import { Dispatcher } from './dispatcher'
 import { Emitter } from './emitter'
-import { InvalidArgumentError, type DropReason } from './errors'
+import { InvalidArgumentError } from './errors'
+import type { AnalyticsEvents, DropNotice } from './events'
 import { isBrowser } from './global-scope'
 import { createGroup, createUser } from './identity'
 import type { GroupEntity, UserEntity } from './identity/types'
 import { DestinationRunner } from './integration/destination'
 import { setVendorUrlRewrite } from './integration/loader'
+import { selectBundledDestinations } from './integration/select'
 import type {
   DestinationStatus,
   IntegrationFactory,
@@ -31,20 +28,12 @@ import {
   type EventOrBuilder,
   type PropertiesOrBuilder,
 } from './dom-tracking'
-import { buildMessage, pageProperties } from './message/factory'
 import { isPlainObject } from './message/merge'
 import {
   capturePageContext,
   type BufferedPageContext,
 } from './message/page-context'
-import type {
-  Callback,
-  CallOptions,
-  EventType,
-  JSONObject,
-  SegmentEvent,
-} from './message/types'
-import { copyPayload } from './message/sanitize'
+import type { Callback, EventType, SegmentEvent } from './message/types'
 import { uuid } from './message/uuid'
 import {
   DEFAULT_CALLBACK_TIMEOUT,
@@ -59,43 +48,6 @@ import { createEndpoint, resolveEndpointSettings } from './pipeline/endpoint'
 import { applyQueryString } from './query-string'
 import { loadSettings } from './settings/load'
 import type { CDNSettings } from './settings/types'
-
-export interface DropNotice {
-  reason: DropReason
-  messageId?: string
-  event?: SegmentEvent
-  /** The destination that did not receive it; absent when no one did. */
-  destination?: string
-  status?: number
-  detail?: string
-}
-
-/** Events emitted on the instance, name to listener arguments. */
-export interface AnalyticsEvents {
-  initialize: [settings: CDNSettings | undefined]
-  ready: []
-  invoke: [message: SegmentEvent]
-  track: [event: string, properties: JSONObject, options: CallOptions]
-  page: [
-    category: string | null,
-    name: string | null,
-    properties: JSONObject,
-    options: CallOptions,
-  ]
-  screen: [
-    category: string | null,
-    name: string | null,
-    properties: JSONObject,
-    options: CallOptions,
-  ]
-  identify: [userId: string | null, traits: JSONObject, options: CallOptions]
-  group: [groupId: string | null, traits: JSONObject, options: CallOptions]
-  alias: [userId: string, previousId: string, options: CallOptions]
-  reset: []
-  delivered: [message: SegmentEvent]
-  dropped: [notice: DropNotice]
-  destination_status: [name: string, status: DestinationStatus]
-}
 
 /** A call made before `load`, replayed with the page and time it was made at. */
 interface EarlyCall {
@@ -264,47 +216,17 @@ export class Analytics {
   private createBundledDestinations(
     settings: CDNSettings | undefined,
   ): Array<Promise<void>> {
-    const loads: Array<Promise<void>> = []
-    const fromOptions = this.options.integrations ?? {}
-    const known = new Set<string>()
-
-    for (const factory of this.bundled) {
-      const names = [factory.integrationName, ...factory.aliases]
-      names.forEach((name) => known.add(name))
-      const name = names.find(
-        (candidate) => settings?.integrations[candidate] !== undefined,
-      )
-      if (!name) continue
-
-      const override = names
-        .map((candidate) => fromOptions[candidate])
-        .find((v) => v !== undefined)
-      if (
-        override === false ||
-        (override === undefined && fromOptions.All === false)
-      ) {
-        log.debug(
-          `${factory.integrationName} is turned off by the integrations load option.`,
-        )
-        continue
-      }
-      const merged = {
-        ...settings!.integrations[name],
-        ...(isPlainObject(override) ? override : {}),
-        ...(this.options.nonce ? { nonce: this.options.nonce } : {}),
-      }
+    const selected = selectBundledDestinations(
+      this.bundled,
+      settings,
+      this.options.integrations ?? {},
+      this.options.nonce,
+      log,
+    )
+    return selected.map(({ factory, options }) => {
       this.dispatcher.bundledNames.add(factory.integrationName)
-      loads.push(this.addDestination(factory(merged)))
-    }
-
-    for (const name of Object.keys(settings?.integrations ?? {})) {
-      if (!known.has(name) && name !== 'Segment.io' && name !== 'Clickstream') {
-        log.debug(
-          `Settings name "${name}", which this bundle does not include; it is left to the server side.`,
-        )
-      }
-    }
-    return loads
+      return this.addDestination(factory(options))
+    })
   }
 
   private addDestination(plugin: Plugin): Promise<void> {
@@ -395,9 +317,13 @@ export class Analytics {
     }
 
     const record = createDebugRecord(method, args)
-    let built: { message: SegmentEvent; callback?: Callback; emit: () => void }
+    let built: BuiltCall
     try {
-      built = this.build(method, args, context, now)
+      built = buildCall(method, args, context, now, {
+        user: this.user(),
+        group: () => this.groupEntityOrCreate(),
+        emitter: this.emitter,
+      })
     } catch (error) {
       this.reportInvalid(method, args, error)
       return this
@@ -414,139 +340,6 @@ export class Analytics {
     if (callback) setTimeout(complete, this.callbackTimeout)
     this.dispatcher.submit({ message, record, done: complete })
     return this
-  }
-
-  private build(
-    method: EventType,
-    args: unknown[],
-    page: BufferedPageContext,
-    now: number,
-  ): { message: SegmentEvent; callback?: Callback; emit: () => void } {
-    const user = this.user()
-    const identity = () => ({
-      userId: user.id(),
-      anonymousId: user.anonymousId(),
-    })
-
-    switch (method) {
-      case 'track': {
-        const call = resolveTrack(args)
-        call.properties = copyPayload(call.properties, 'properties')
-        const message = buildMessage({
-          type: 'track',
-          options: call.options,
-          identity: identity(),
-          page,
-          now,
-          fields: { event: call.event, properties: call.properties },
-        })
-        return {
-          message,
-          callback: call.callback,
-          emit: () =>
-            this.emitter.emit(
-              'track',
-              call.event,
-              call.properties,
-              call.options,
-            ),
-        }
-      }
-      case 'page':
-      case 'screen': {
-        const call = resolvePage(args, method)
-        call.properties = copyPayload(call.properties, 'properties')
-        const properties =
-          method === 'page'
-            ? pageProperties(page, call.category, call.name, call.properties)
-            : call.properties
-        const fields: Partial<SegmentEvent> = { properties }
-        if (call.name !== null) fields.name = call.name
-        if (call.category !== null) fields.category = call.category
-        const message = buildMessage({
-          type: method,
-          options: call.options,
-          identity: identity(),
-          page,
-          now,
-          fields,
-        })
-        return {
-          message,
-          callback: call.callback,
-          emit: () =>
-            this.emitter.emit(
-              method,
-              call.category,
-              call.name,
-              properties,
-              call.options,
-            ),
-        }
-      }
-      case 'identify': {
-        const call = resolveUser(args, 'identify')
-        call.traits = copyPayload(call.traits, 'traits')
-        user.identify(call.id, call.traits)
-        const message = buildMessage({
-          type: 'identify',
-          options: call.options,
-          identity: identity(),
-          page,
-          now,
-          fields: { traits: user.traits() },
-        })
-        return {
-          message,
-          callback: call.callback,
-          emit: () =>
-            this.emitter.emit('identify', user.id(), call.traits, call.options),
-        }
-      }
-      case 'group': {
-        const call = resolveUser(args, 'group')
-        call.traits = copyPayload(call.traits, 'traits')
-        const group = this.groupEntityOrCreate()
-        group.identify(call.id, call.traits)
-        const fields: Partial<SegmentEvent> = { traits: group.traits() }
-        const groupId = group.id()
-        if (groupId !== null) fields.groupId = groupId
-        const message = buildMessage({
-          type: 'group',
-          options: call.options,
-          identity: identity(),
-          page,
-          now,
-          fields,
-        })
-        return {
-          message,
-          callback: call.callback,
-          emit: () =>
-            this.emitter.emit('group', groupId, call.traits, call.options),
-        }
-      }
-      case 'alias': {
-        const call = resolveAlias(args)
-        const previousId = call.from ?? user.id() ?? user.anonymousId()
-        const message = buildMessage({
-          type: 'alias',
-          options: call.options,
-          identity: identity(),
-          page,
-          now,
-          fields: { previousId, userId: call.to },
-        })
-        message.userId = call.to
-        user.id(call.to)
-        return {
-          message,
-          callback: call.callback,
-          emit: () =>
-            this.emitter.emit('alias', call.to, previousId, call.options),
-        }
-      }
-    }
   }
 
   private reportInvalid(method: string, args: unknown[], error: unknown): void {

@@ -32,7 +32,7 @@ export const AnalyticsBrowser = {
 }
 
 export { Analytics }
-export type { AnalyticsEvents, DropNotice } from './analytics'
+export type { AnalyticsEvents, DropNotice } from './events'
 export { defineIntegration } from './integration/define'
 export type {
   CallContext,

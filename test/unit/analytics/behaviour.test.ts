@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import sinon from 'sinon'
 import { resetReportedCauses, setDebugEnabled } from '../../../src/debug'
 import type { Plugin } from '../../../src/integration/types'
-import type { DropNotice } from '../../../src/analytics'
+import type { DropNotice } from '../../../src/events'
 import { closeHarnesses, loadHarness, tick } from './harness'
 
 afterEach(async () => {
