@@ -14,7 +14,7 @@ import { isBrowser } from './global-scope'
 import { createGroup, createUser } from './identity'
 import type { GroupEntity, UserEntity } from './identity/types'
 import { DestinationRunner } from './integration/destination'
-import { setVendorUrlRewrite } from './integration/loader'
+import { setVendorUrlRewrite, toUrlRewrite } from './integration/loader'
 import { selectBundledDestinations } from './integration/select'
 import type {
   DestinationStatus,
@@ -147,9 +147,8 @@ export class Analytics {
     // Reading the ids now writes the anonymous id cookie and rewrites a stale
     // localStorage copy from the top-domain cookie, as analytics.js does on load.
     this.user().anonymousId()
-    if (typeof options.vendorScriptUrl === 'function') {
-      setVendorUrlRewrite(options.vendorScriptUrl)
-    }
+    const rewrite = toUrlRewrite(options.vendorScriptUrl)
+    if (rewrite) setVendorUrlRewrite(rewrite)
     const early = this.earlyCalls
     this.earlyCalls = []
     if (options.initialPageview) this.page()

@@ -35,9 +35,10 @@ export interface LoadOptions {
   nonce?: string
   /**
    * Maps each vendor script, image or iframe URL before it is loaded, e.g.
-   * to self-hosted copies. Returning the URL unchanged keeps it.
+   * to self-hosted copies: a function, or an object of URL prefix to
+   * replacement prefix (the rest of the URL, query string included, is kept).
    */
-  vendorScriptUrl?: (url: string) => string
+  vendorScriptUrl?: ((url: string) => string) | Record<string, string>
 }
 
 export const DEFAULT_READY_TIMEOUT = 10_000

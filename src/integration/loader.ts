@@ -21,6 +21,24 @@ export function setVendorUrlRewrite(rewrite: UrlRewrite | undefined): void {
   rewriteUrl = rewrite
 }
 
+/** Turns the `vendorScriptUrl` load option (a function or a prefix map) into a rewrite. */
+export function toUrlRewrite(
+  option: UrlRewrite | Record<string, string> | undefined,
+): UrlRewrite | undefined {
+  if (typeof option === 'function') return option
+  if (typeof option !== 'object' || option === null) return undefined
+
+  const prefixes = Object.entries(option).filter(
+    (entry): entry is [string, string] => typeof entry[1] === 'string',
+  )
+  return (url) => {
+    for (const [prefix, replacement] of prefixes) {
+      if (url.startsWith(prefix)) return replacement + url.slice(prefix.length)
+    }
+    return url
+  }
+}
+
 function resolveUrl(url: string): string {
   if (!rewriteUrl) return url
   const rewritten = rewriteUrl(url)
