@@ -16,7 +16,11 @@ export class DestinationError extends Error {
     message: string,
     readonly cause?: unknown,
   ) {
-    super(`${destination}: ${message}`)
+    super(
+      message.startsWith(`${destination}:`)
+        ? message
+        : `${destination}: ${message}`,
+    )
   }
 }
 

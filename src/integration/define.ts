@@ -35,6 +35,11 @@ export interface CallContext<Options> extends IntegrationContext<Options> {
   callOptions?: JSONObject
 }
 
+/**
+ * A destination's handler for one call type. It may return (or resolve to) a
+ * string, which the debug record shows as the outcome, e.g.
+ * `'not sent: event not mapped'`; anything else reads as `sent`.
+ */
 type Method<F, Options> = (facade: F, call: CallContext<Options>) => unknown
 
 export interface IntegrationSpec<S extends OptionSchema> {

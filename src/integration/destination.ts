@@ -159,8 +159,12 @@ export class DestinationRunner {
     }
 
     try {
-      await method.call(this.plugin, createPluginContext(event, callOptions))
-      return 'sent'
+      const result: unknown = await method.call(
+        this.plugin,
+        createPluginContext(event, callOptions),
+      )
+      // A destination may name its own outcome, e.g. that it mapped nothing.
+      return typeof result === 'string' ? result : 'sent'
     } catch (error) {
       this.report(message.type, error)
       return `failed: ${messageOf(error)}`
