@@ -8,6 +8,7 @@ import type {
 } from '@segment/facade'
 import { createLogger, type Logger } from '../debug'
 import { DestinationError } from '../errors'
+import type { UserEntity } from '../identity/types'
 import type { JSONObject, SegmentEvent } from '../message/types'
 import { facadeOf } from './facade'
 import { loadIframe, loadImage, loadScript, type LoadOptions } from './loader'
@@ -26,6 +27,11 @@ export interface IntegrationContext<Options> {
   ): Promise<HTMLScriptElement>
   loadImage(url: string): Promise<HTMLImageElement>
   loadIframe(url: string): Promise<HTMLIFrameElement>
+  /**
+   * The stored user, as the instance that loaded this destination keeps it.
+   * Undefined for a destination that runs without an Analytics instance.
+   */
+  user(): UserEntity | undefined
 }
 
 /** What a destination's call methods receive besides the facade. */
@@ -56,6 +62,11 @@ export interface IntegrationSpec<S extends OptionSchema> {
   identify?: Method<Identify, OptionsOf<S>>
   group?: Method<Group, OptionsOf<S>>
   alias?: Method<Alias, OptionsOf<S>>
+}
+
+/** The part of the Analytics instance a destination may read. */
+interface UserSource {
+  user?: () => UserEntity
 }
 
 /** Options every destination takes besides its own. */
@@ -90,6 +101,9 @@ export function defineIntegration<const S extends OptionSchema>(
     const nonce = typeof raw?.nonce === 'string' ? raw.nonce : undefined
     const context = createContext(spec.name, options as OptionsOf<S>, { nonce })
     let loaded = false
+    let host: UserSource | undefined
+    context.user = () =>
+      typeof host?.user === 'function' ? host.user() : undefined
 
     const plugin: Plugin = {
       name: spec.name,
@@ -97,7 +111,8 @@ export function defineIntegration<const S extends OptionSchema>(
       version: spec.version,
       alternativeNames: spec.aliases,
       isLoaded: () => loaded && (spec.isLoaded?.(context) ?? true),
-      async load() {
+      async load(_pluginContext: PluginContext, analytics: unknown) {
+        host = analytics as UserSource | undefined
         if (errors.length > 0) {
           throw new DestinationError(spec.name, errors.join(' '))
         }
@@ -137,5 +152,6 @@ function createContext<Options>(
     loadScript: (url, attributes) => loadScript(url, { ...load, attributes }),
     loadImage: (url) => loadImage(url, load),
     loadIframe: (url) => loadIframe(url, load),
+    user: () => undefined,
   }
 }

@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import sinon from 'sinon'
 import { resetReportedCauses, setDebugEnabled } from '../../../src/debug'
+import { defineIntegration } from '../../../src/integration/define'
 import type { Plugin } from '../../../src/integration/types'
 import type { DropNotice } from '../../../src/events'
 import { closeHarnesses, loadHarness, tick } from './harness'
@@ -146,6 +147,29 @@ describe('destinations', () => {
       unbundled: ['Intercom'],
       bundledIds: [],
     })
+  })
+})
+
+describe('destination context', () => {
+  it('reads the stored user', async () => {
+    const seen: Array<string | null | undefined> = []
+    const probe = defineIntegration({
+      name: 'User Probe',
+      options: {},
+      load: () => undefined,
+      track: (_facade, call) => {
+        seen.push(call.user()?.id())
+      },
+    })
+    const { analytics } = await loadHarness()
+    await analytics.register(probe({}))
+
+    analytics.identify('user-5')
+    analytics.track('X')
+    await analytics.flush()
+    await tick(10)
+
+    expect(seen).to.deep.equal(['user-5'])
   })
 })
 
