@@ -92,6 +92,8 @@ export interface DemoServerOptions {
   /** Folder of `analytics.min.js`; default `dist` in the repository. */
   distDir?: string
   delays?: { bundle?: ResponseDelay; settings?: ResponseDelay }
+  /** Turns on every bundled destination against stand-in vendor scripts. */
+  destinations?: boolean
   /** Receives one line per stored message and per unexpected error. */
   log?: (line: string) => void
 }

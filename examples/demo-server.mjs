@@ -9,6 +9,8 @@ import { HttpError, allowCors, sendError } from './lib/http.mjs'
 import { createLiveRoutes } from './lib/live-routes.mjs'
 import { createRecordLog } from './lib/record-log.mjs'
 import { buildSettings, DEMO_DELIVERY_STRATEGY } from './lib/settings.mjs'
+import { DEMO_DESTINATIONS, vendorUrlMap } from './lib/destinations.mjs'
+import { createVendorRoutes } from './lib/vendor-routes.mjs'
 import { isShopPath, serveShop } from './lib/shop-page.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -23,6 +25,8 @@ export { buildSettings, DEMO_DELIVERY_STRATEGY }
  *
  * `settings` replaces the default settings: an object, or a function of
  * `{ writeKey, apiHost, origin }` for values known only after listening.
+ * `destinations: true` turns on every bundled destination against the
+ * stand-in vendor scripts the server also serves.
  */
 export async function startDemoServer({
   port = 0,
@@ -31,6 +35,7 @@ export async function startDemoServer({
   settings,
   distDir = join(ROOT, 'dist'),
   delays = {},
+  destinations = false,
   log = () => {},
 } = {}) {
   const events = createRecordLog({ file: join(dataDir, 'events.jsonl') })
@@ -39,6 +44,10 @@ export async function startDemoServer({
   const collector = createCollector({ events })
   const live = createLiveRoutes({ events, vendorCalls, stream })
   const state = { origin: '', delays: { ...delays } }
+  const vendor = createVendorRoutes({ vendorCalls })
+  const loadOptions = destinations
+    ? (origin) => ({ vendorScriptUrl: vendorUrlMap(origin) })
+    : undefined
 
   const cdn = createCdnRoutes({
     distDir,
@@ -47,7 +56,11 @@ export async function startDemoServer({
       const apiHost = `${new URL(state.origin).host}/v1`
       const context = { writeKey: requestedKey, apiHost, origin: state.origin }
       if (typeof settings === 'function') return settings(context)
-      return settings ?? buildSettings(context)
+      if (settings) return settings
+      return buildSettings({
+        ...context,
+        integrations: destinations ? DEMO_DESTINATIONS : {},
+      })
     },
   })
 
@@ -64,12 +77,19 @@ export async function startDemoServer({
     } else if (cdn.matches(pathname)) {
       requireMethod(req, res, 'GET')
       await cdn.handle(req, res, pathname)
+    } else if (vendor.matches(pathname)) {
+      requireMethod(req, res, 'GET')
+      await vendor.handle(req, res, pathname)
     } else if (live.matches(pathname)) {
       await live.handle(req, res, pathname)
     } else if (isShopPath(pathname)) {
       requireMethod(req, res, 'GET')
       const fallbackOrigin = state.origin
-      await serveShop(req, res, pathname, { writeKey, fallbackOrigin })
+      await serveShop(req, res, pathname, {
+        writeKey,
+        fallbackOrigin,
+        loadOptions,
+      })
     } else {
       throw new HttpError(404, `Not found: ${pathname}`)
     }

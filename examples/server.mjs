@@ -8,6 +8,7 @@ const PREFERRED_PORT = 8080
 
 const options = {
   writeKey: process.env.WRITE_KEY || DEFAULT_WRITE_KEY,
+  destinations: true,
   log: (line) => console.log(line),
 }
 if (process.env.DATA_DIR) options.dataDir = resolve(process.env.DATA_DIR)

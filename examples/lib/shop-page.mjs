@@ -11,6 +11,7 @@ const ASSETS = {
   '/shop.css': 'text/css',
   '/shop.js': 'text/javascript',
   '/live-view.js': 'text/javascript',
+  '/vendor-report.js': 'text/javascript',
 }
 
 const SNIPPET_PLACEHOLDER = '<!-- analytics.js snippet -->'
@@ -25,13 +26,14 @@ export function isShopPath(pathname) {
  * Serves the shop page with the snippet pointing at the host the browser
  * used, so page, bundle, settings and live view share one origin, as with
  * Segment's custom-domain set-up. `fallbackOrigin` is used when the Host
- * header is missing or not a plain host name.
+ * header is missing or not a plain host name. `loadOptions`, a function of
+ * the page's origin, gives the snippet's load options.
  */
 export async function serveShop(
   req,
   res,
   pathname,
-  { writeKey, fallbackOrigin },
+  { writeKey, fallbackOrigin, loadOptions },
 ) {
   if (pathname in ASSETS) {
     const text = await readFile(PUBLIC_DIR + pathname.slice(1), 'utf8')
@@ -44,7 +46,8 @@ export async function serveShop(
     ? `http://${host}`
     : fallbackOrigin
   const template = await readFile(`${PUBLIC_DIR}index.html`, 'utf8')
-  const snippet = `<script>\n${renderSnippet({ cdnOrigin, writeKey })}\n</script>`
+  const options = loadOptions ? loadOptions(cdnOrigin) : undefined
+  const snippet = `<script>\n${renderSnippet({ cdnOrigin, writeKey, loadOptions: options })}\n</script>`
   // A replacer function, so `$` in the snippet is never read as a pattern.
   const page = template.replace(SNIPPET_PLACEHOLDER, () => snippet)
   sendText(res, 200, page, 'text/html')

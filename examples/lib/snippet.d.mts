@@ -7,4 +7,6 @@ export declare const SNIPPET_VERSION: string
 export declare function renderSnippet(options: {
   cdnOrigin: string
   writeKey: string
+  /** Second argument of the snippet's `analytics.load` call. */
+  loadOptions?: Record<string, unknown>
 }): string

@@ -9,9 +9,10 @@ const WRITE_KEY_PATTERN = /^[A-Za-z0-9_-]{1,100}$/
  * set-up is applied: `https://cdn.segment.com` becomes `cdnOrigin` in the
  * bundle URL and in `analytics._cdn`, and the write key is filled in. The
  * origin keeps its own scheme because the demo serves plain http on
- * 127.0.0.1, while a real custom domain is https.
+ * 127.0.0.1, while a real custom domain is https. `loadOptions`, when given,
+ * becomes the second argument of the snippet's `analytics.load` call.
  */
-export function renderSnippet({ cdnOrigin, writeKey }) {
+export function renderSnippet({ cdnOrigin, writeKey, loadOptions }) {
   assertOrigin(cdnOrigin)
   if (!WRITE_KEY_PATTERN.test(writeKey)) {
     throw new Error(
@@ -20,9 +21,16 @@ export function renderSnippet({ cdnOrigin, writeKey }) {
   }
 
   return `!function(){var i="analytics",analytics=window[i]=window[i]||[];if(!analytics.initialize)if(analytics.invoked)window.console&&console.error&&console.error("Segment snippet included twice.");else{analytics.invoked=!0;analytics.methods=["trackSubmit","trackClick","trackLink","trackForm","pageview","identify","reset","group","track","ready","alias","debug","page","screen","once","off","on","addSourceMiddleware","addIntegrationMiddleware","setAnonymousId","addDestinationMiddleware","register"];analytics.factory=function(e){return function(){if(window[i].initialized)return window[i][e].apply(window[i],arguments);var n=Array.prototype.slice.call(arguments);if(["track","screen","alias","group","page","identify"].indexOf(e)>-1){var c=document.querySelector("link[rel='canonical']");n.push({__t:"bpc",c:c&&c.getAttribute("href")||void 0,p:location.pathname,u:location.href,s:location.search,t:document.title,r:document.referrer})}n.unshift(e);analytics.push(n);return analytics}};for(var n=0;n<analytics.methods.length;n++){var key=analytics.methods[n];analytics[key]=analytics.factory(key)}analytics.load=function(key,n){var t=document.createElement("script");t.type="text/javascript";t.async=!0;t.setAttribute("data-global-segment-analytics-key",i);t.src="${cdnOrigin}/analytics.js/v1/" + key + "/analytics.min.js";var r=document.getElementsByTagName("script")[0];r.parentNode.insertBefore(t,r);analytics._loadOptions=n};analytics._writeKey="${writeKey}";analytics._cdn = "${cdnOrigin}";analytics.SNIPPET_VERSION="5.2.1";
-analytics.load("${writeKey}");
+analytics.load("${writeKey}"${renderLoadOptions(loadOptions)});
 analytics.page();
 }}();`
+}
+
+// Load options go in the snippet's load call, where Segment's docs put them.
+// JSON with `<` escaped cannot close the surrounding script element.
+function renderLoadOptions(loadOptions) {
+  if (loadOptions === undefined) return ''
+  return `, ${JSON.stringify(loadOptions).replace(/</g, '\\u003c')}`
 }
 
 // The origin is written into a JavaScript string inside HTML, so only a

@@ -1,0 +1,107 @@
+import type { Track } from '@segment/facade'
+import { DestinationError } from '../../src/errors'
+import {
+  defineIntegration,
+  type CallContext,
+} from '../../src/integration/define'
+import type { OptionSchema, OptionsOf } from '../../src/integration/schema'
+import { childDirectedFlag, doubleClickIdUrl, tagUrls } from './tags'
+
+const NAME = 'DoubleClick Floodlight'
+
+const options = {
+  source: {
+    type: 'string',
+    default: '',
+    description: 'Advertiser ID (`src`); no tag fires without it.',
+  },
+  activityTag: {
+    type: 'string',
+    default: '',
+    description: 'Activity tag string (`cat`) for tags that set none.',
+  },
+  groupTag: {
+    type: 'string',
+    default: '',
+    description: 'Group tag string (`type`) for tags that set none.',
+  },
+  events: {
+    type: 'mapping',
+    default: [],
+    description:
+      'Segment event to `{ cat, type, customVariable, isSalesTag, ordKey }`.',
+  },
+  getDoubleClickId: {
+    type: 'boolean',
+    default: false,
+    description: 'Request the DoubleClick ID (cookie matching) pixel.',
+  },
+  googleNetworkId: {
+    type: 'string',
+    default: '',
+    description: 'Google Network ID for the DoubleClick ID pixel.',
+  },
+  segmentWriteKey: {
+    type: 'string',
+    default: '',
+    description: 'Write key sent with the DoubleClick ID pixel.',
+  },
+  useTransactionCounting: {
+    type: 'boolean',
+    default: false,
+    description: 'Sales tags send `qty=1` instead of the items sold.',
+  },
+} as const satisfies OptionSchema
+
+export type DoubleClickFloodlightOptions = OptionsOf<typeof options>
+
+type Call = CallContext<DoubleClickFloodlightOptions>
+
+/** Advertiser ID pattern: the ID becomes a host name label, so letters, digits and hyphens. */
+const ADVERTISER_ID = /^[a-z\d-]+$/i
+
+/**
+ * DoubleClick Floodlight destination. Each track call that `events` maps, and
+ * each named page call as `Viewed <name> Page`, fires one iframe per tag.
+ */
+export default /*#__PURE__*/ defineIntegration({
+  name: NAME,
+  options,
+
+  load({ options }) {
+    if (options.source && !ADVERTISER_ID.test(options.source)) {
+      throw new DestinationError(
+        NAME,
+        `option "source" is invalid: expected the advertiser ID (the src= value of a Floodlight tag), received "${options.source}".`,
+      )
+    }
+  },
+
+  track: (track, call) => fire(track, call),
+
+  page(page, call) {
+    const name = page.fullName()
+    fire(name ? page.track(String(name)) : undefined, call)
+  },
+})
+
+function fire(track: Track | undefined, call: Call): void {
+  const { options, state, log } = call
+  // Segment sends this pixel at start-up with the anonymous ID. The load
+  // context has no user, so the first call of the page sends it instead.
+  if (options.getDoubleClickId && options.googleNetworkId && !state.idPixel) {
+    state.idPixel = true
+    call
+      .loadImage(doubleClickIdUrl(options, call.message.anonymousId))
+      .catch((error) => log.warn('DoubleClick ID pixel failed to load', error))
+  }
+  if (!track) return
+
+  const urls = tagUrls(track, options, childDirectedFlag(call.callOptions))
+  if (urls.length === 0) log.debug(`No Floodlight tag for "${track.event()}".`)
+  for (const url of urls) {
+    call
+      .loadIframe(url)
+      .catch((error) => log.warn('Floodlight tag failed to load', error))
+  }
+}

@@ -1,0 +1,117 @@
+import { defineIntegration } from '../../src/integration/define'
+import type { OptionsOf } from '../../src/integration/schema'
+import type { JSONObject } from '../../src/message/types'
+import { conversionsFor, sendTo } from './conversions'
+import { gtag, gtagLoaded, installGtag } from './gtag'
+import { clickParameters, pageParameters } from './parameters'
+
+const NAME = 'Google AdWords New'
+
+const options = {
+  accountId: {
+    type: 'string',
+    required: true,
+    description:
+      'Google Ads account ID (`AW-…`): the gtag.js tag ID and the default account of every conversion.',
+  },
+  sendPageView: {
+    type: 'boolean',
+    default: true,
+    description:
+      'Lets gtag.js send its own page view when it configures the account.',
+  },
+  conversionLinker: {
+    type: 'boolean',
+    default: true,
+    description:
+      'Lets gtag.js store ad click information in first-party cookies.',
+  },
+  clickConversions: {
+    type: 'mapping',
+    default: [],
+    description:
+      'Track event names to conversions: `{ event, id, accountId }`, `id` the conversion label, `accountId` an optional other account.',
+  },
+  pageLoadConversions: {
+    type: 'mapping',
+    default: [],
+    description:
+      'Page names to conversions, in the same shape as `clickConversions`.',
+  },
+  defaultPageConversion: {
+    type: 'string',
+    default: '',
+    description: 'Conversion label sent for every page call that has no name.',
+  },
+  disableAdPersonalization: {
+    type: 'boolean',
+    default: false,
+    description:
+      'Sets `allow_ad_personalization_signals` to false before any `config`.',
+  },
+  floodlightAccountId: {
+    type: 'string',
+    default: '',
+    description:
+      'A Floodlight (`DC-…`) tag ID configured on the same gtag.js, before the Ads account.',
+  },
+} as const
+
+/** Options of the Google Ads (gtag.js) destination, as Segment names them. */
+export type GoogleAdsOptions = OptionsOf<typeof options>
+
+export default /*#__PURE__*/ defineIntegration({
+  name: NAME,
+  aliases: ['Google Ads (Gtag)'],
+  options,
+
+  async load({ options: o, loadScript }) {
+    installGtag()
+    gtag('js', new Date())
+    // Google wants the personalization signal set before any config.
+    if (o.disableAdPersonalization) {
+      gtag('set', 'allow_ad_personalization_signals', false)
+    }
+    const config: Record<string, boolean> = {}
+    if (o.sendPageView === false) config.send_page_view = false
+    if (o.conversionLinker === false) config.conversion_linker = false
+    if (o.floodlightAccountId) gtag('config', o.floodlightAccountId, config)
+    gtag('config', o.accountId, { ...config })
+    await loadScript(
+      `https://www.googletagmanager.com/gtag/js?id=${encodeURIComponent(o.accountId)}`,
+    )
+  },
+
+  isLoaded: gtagLoaded,
+
+  page(page, { options: o, callOptions, log }) {
+    // Classic analytics.js also read these options from a top-level key of
+    // the call's options. That key lands in the context, where the facade
+    // finds it.
+    const extras = callOptions ?? (page.options(NAME) as JSONObject)
+    // A named page sends only the conversions mapped to its name, because
+    // the default conversion is for unnamed pages.
+    const raw = page.name()
+    const name = typeof raw === 'string' ? raw : ''
+    const conversions = name
+      ? conversionsFor(o.pageLoadConversions, name)
+      : o.defaultPageConversion
+        ? [{ id: o.defaultPageConversion }]
+        : []
+    if (conversions.length === 0) log.debug('no page load conversion mapped')
+    for (const conversion of conversions) {
+      const target = sendTo(conversion, o.accountId)
+      gtag('event', name || 'conversion', pageParameters(page, target, extras))
+    }
+  },
+
+  track(track, { options: o, log }) {
+    const event = track.event()
+    const conversions = conversionsFor(o.clickConversions, event)
+    if (conversions.length === 0) log.debug(`no click conversion for ${event}`)
+    for (const conversion of conversions) {
+      const target = sendTo(conversion, o.accountId)
+      gtag('event', event, clickParameters(track, target))
+    }
+  },
+})
