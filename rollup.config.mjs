@@ -178,7 +178,12 @@ function ignoreTypeScriptWarnings(warning, warn) {
 
 function esmConfig(slugs) {
   return {
-    input: [path.join(root, 'src', 'index.ts'), ...slugs.map(integrationEntry)],
+input: [
+      path.join(root, 'src', 'index.ts'),
+      // Not exported by the package; bench/size.mjs builds bundles from it.
+      standaloneFile,
+      ...slugs.map(integrationEntry),
+    ],
     external: isRuntimeDependency,
     plugins: [
       cleanDirectory(esmDir),

@@ -6,7 +6,7 @@ import {
   setDebugEnabled,
   type DebugRecord,
 } from './debug'
-import { Dispatcher } from './dispatcher'
+import { Dispatcher, MIDDLEWARE_DROP } from './dispatcher'
 import { Emitter } from './emitter'
 import { InvalidArgumentError } from './errors'
 import type { AnalyticsEvents, DropNotice } from './events'
@@ -28,7 +28,6 @@ import {
   type EventOrBuilder,
   type PropertiesOrBuilder,
 } from './dom-tracking'
-import { isPlainObject } from './message/merge'
 import {
   capturePageContext,
   type BufferedPageContext,
@@ -36,6 +35,7 @@ import {
 import type { Callback, EventType, SegmentEvent } from './message/types'
 import { uuid } from './message/uuid'
 import {
+  checkLoadOptions,
   DEFAULT_CALLBACK_TIMEOUT,
   DEFAULT_READY_TIMEOUT,
   type LoadOptions,
@@ -45,6 +45,7 @@ import type {
   SourceMiddleware,
 } from './pipeline/middleware'
 import { createEndpoint, resolveEndpointSettings } from './pipeline/endpoint'
+import { isEndpointEnabled } from './pipeline/routing'
 import { applyQueryString } from './query-string'
 import { loadSettings } from './settings/load'
 import type { CDNSettings } from './settings/types'
@@ -80,6 +81,8 @@ export class Analytics {
   private bundled: IntegrationFactory[] = []
   private earlyCalls: EarlyCall[] = []
   private loadStarted = false
+  /** True while a `disable` function decides; calls wait as before load. */
+  private deciding = false
   private disabled = false
   private callbackTimeout = DEFAULT_CALLBACK_TIMEOUT
   private destinationMiddleware = new Map<string, DestinationMiddleware[]>()
@@ -124,7 +127,11 @@ export class Analytics {
     }
     this.loadStarted = true
     this.writeKey = writeKey
-    this.options = isPlainObject(options) ? options : {}
+    const checked = checkLoadOptions(options)
+    for (const problem of checked.problems)
+      log.misuse(`load-option:${problem}`, problem)
+    this.options = checked.options
+    this.deciding = typeof this.options.disable === 'function'
     if (!isBrowser()) {
       // Server-side rendering: no DOM, storage or network, so every call is
       // a no-op rather than a buffer that would grow for the process lifetime.
@@ -143,30 +150,28 @@ export class Analytics {
   private async start(): Promise<void> {
     const options = this.options
     if (options.disable === true) return this.shutDown()
-
-    // Reading the ids now writes the anonymous id cookie and rewrites a stale
-    // localStorage copy from the top-domain cookie, as analytics.js does on load.
-    this.user().anonymousId()
     const rewrite = toUrlRewrite(options.vendorScriptUrl)
     if (rewrite) setVendorUrlRewrite(rewrite)
-    const early = this.earlyCalls
-    this.earlyCalls = []
-    if (options.initialPageview) this.page()
-    applyQueryString(this, options.useQueryString)
-    for (const call of early)
-      this.invoke(call.method, call.args, call.page, call.now)
 
-    // Without a `disable` function to ask first, the endpoint starts now, so
-    // events stored by earlier page loads go out while settings load.
-    if (typeof options.disable !== 'function') this.startEndpoint(undefined)
-
-    const settings = await loadSettings(this.writeKey, options, log)
-    if (
-      typeof options.disable === 'function' &&
-      (await options.disable(settings))
-    ) {
-      return this.shutDown()
+    let settings: CDNSettings | undefined
+    if (typeof options.disable === 'function') {
+      // Nothing is stored or sent until the site's function answers, so a
+      // consent check can keep the library off entirely.
+      settings = await loadSettings(this.writeKey, options, log)
+      if (await this.askDisable(options.disable, settings)) {
+        return this.shutDown()
+      }
+      this.deciding = false
+      this.startIdentity()
+      this.startEndpoint(undefined)
+    } else {
+      this.startIdentity()
+      // The endpoint starts before settings arrive, so events stored by
+      // earlier page loads go out while settings load.
+      this.startEndpoint(undefined)
+      settings = await loadSettings(this.writeKey, options, log)
     }
+
     this.settings = settings
     this.dispatcher.settings = settings
     this.dispatcher.plan = options.plan
@@ -187,8 +192,47 @@ export class Analytics {
     this.emitter.emit('ready')
   }
 
+  /**
+   * Reads the ids (which writes the anonymous id cookie and rewrites a stale
+   * localStorage copy from the top-domain cookie, as analytics.js does on
+   * load), then sends the initial page view, the query-string calls and the
+   * calls made before load, in that order.
+   */
+  private startIdentity(): void {
+    this.user().anonymousId()
+    const early = this.earlyCalls
+    this.earlyCalls = []
+    if (this.options.initialPageview) this.page()
+    applyQueryString(this, this.options.useQueryString)
+    for (const call of early) {
+      this.invoke(call.method, call.args, call.page, call.now)
+    }
+  }
+
+  /** Calls the `disable` option; a function that throws keeps analytics off. */
+  private async askDisable(
+    disable: (settings: CDNSettings | undefined) => boolean | Promise<boolean>,
+    settings: CDNSettings | undefined,
+  ): Promise<boolean> {
+    try {
+      return Boolean(await disable(settings))
+    } catch (error) {
+      log.misuse(
+        'disable-threw',
+        `The disable function passed to analytics.load threw, so analytics stays off on this page: ${error instanceof Error ? error.message : String(error)}`,
+      )
+      return true
+    }
+  }
+
   /** Creates the endpoint, or applies the settings to the one already running. */
   private startEndpoint(settings: CDNSettings | undefined): void {
+    if (!isEndpointEnabled(this.options.integrations ?? {})) {
+      log.debug(
+        'The integrations load option turns the endpoint off; no event is sent to it.',
+      )
+      return
+    }
     const endpointSettings = resolveEndpointSettings(
       settings,
       this.options.integrations,
@@ -253,6 +297,24 @@ export class Analytics {
       notice.detail ?? '',
       notice.event ?? '',
     )
+    // Drops the site can fix are shown in any mode, once per cause; routine
+    // ones (a blocked vendor script, a middleware choosing to drop) are not.
+    if (notice.reason === 'event_too_large') {
+      log.misuse(
+        'event-too-large',
+        `An event was dropped because it is too large to send (${notice.detail ?? 'over 32 KB'}). Send smaller properties, e.g. ids instead of whole objects.`,
+        notice.event,
+      )
+    } else if (
+      notice.reason === 'middleware' &&
+      notice.detail !== MIDDLEWARE_DROP
+    ) {
+      log.misuse(
+        `middleware:${notice.detail ?? ''}`.replace(/\d+/g, '#'),
+        `An event was dropped: ${notice.detail}.`,
+        notice.event,
+      )
+    }
     this.emitter.emit('dropped', notice)
   }
 
@@ -303,7 +365,7 @@ export class Analytics {
   ): this {
     if (this.disabled || !isBrowser()) return this
     const context = page ?? capturePageContext()
-    if (!this.loadStarted) {
+    if (!this.loadStarted || this.deciding) {
       if (this.earlyCalls.length >= MAX_EARLY_CALLS) {
         this.drop({
           reason: 'buffer_full',
@@ -393,9 +455,17 @@ export class Analytics {
   }
 
   /** Sets the anonymous id (when given) and returns the current one. */
-  setAnonymousId(id?: string | null): string {
+  setAnonymousId(id?: string | number | null): string {
     const user = this.user()
-    if (id !== undefined) user.anonymousId(id)
+    if (typeof id === 'string' || id === null) user.anonymousId(id)
+    else if (typeof id === 'number' && Number.isFinite(id))
+      user.anonymousId(String(id))
+    else if (id !== undefined) {
+      log.misuse(
+        'set-anonymous-id',
+        `analytics.setAnonymousId: invalid id ${describe(id)}. Pass a string, or null to make a new one.`,
+      )
+    }
     return user.anonymousId()
   }
 
@@ -496,14 +566,21 @@ export class Analytics {
     ...middleware: DestinationMiddleware[]
   ): this {
     const valid = middleware.filter((fn) => typeof fn === 'function')
+    const invalid = middleware.find((fn) => typeof fn !== 'function')
     if (
       typeof name !== 'string' ||
-      valid.length !== middleware.length ||
+      invalid !== undefined ||
       valid.length === 0
     ) {
+      const received =
+        typeof name !== 'string'
+          ? `the name ${describe(name)}`
+          : invalid !== undefined
+            ? `the middleware ${describe(invalid)}`
+            : 'no middleware'
       log.misuse(
         'destination-middleware',
-        `analytics.addDestinationMiddleware: expected a destination name and one or more functions, received ${describe(name)}.`,
+        `analytics.addDestinationMiddleware: expected a destination name and one or more functions, received ${received}. Call it as addDestinationMiddleware('Destination Name', ({ payload, next }) => next(payload)).`,
       )
       return this
     }

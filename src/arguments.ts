@@ -84,12 +84,58 @@ function readObject(
 }
 
 function readOptions(method: string, value: Slot): CallOptions {
-  return readObject(
+  const options = readObject(
     method,
     'options',
     value,
     'Pass an object such as { integrations: { All: true } }, or null.',
   ) as CallOptions
+  return checkOptionFields(method, options)
+}
+
+/**
+ * Checks the per-call option fields that have a meaning of their own, so a
+ * wrong type is reported here rather than breaking routing or the wire
+ * format later. Numeric ids become strings; other fields are left as given.
+ */
+function checkOptionFields(method: string, options: CallOptions): CallOptions {
+  for (const key of ['integrations', 'context', 'traits'] as const) {
+    const value = options[key]
+    if (value !== undefined && value !== null && !isPlainObject(value)) {
+      fail(method, `options.${key}`, value, 'Pass an object, or leave it out.')
+    }
+  }
+
+  let checked = options
+  for (const key of ['anonymousId', 'userId'] as const) {
+    const value: unknown = options[key]
+    if (value === undefined || value === null || typeof value === 'string')
+      continue
+    if (typeof value === 'number' && Number.isFinite(value)) {
+      checked = { ...checked, [key]: String(value) }
+      continue
+    }
+    fail(method, `options.${key}`, value, 'Pass a string.')
+  }
+
+  const timestamp: unknown = options.timestamp
+  if (timestamp !== undefined && timestamp !== null) {
+    const time =
+      timestamp instanceof Date
+        ? timestamp.getTime()
+        : typeof timestamp === 'string' || typeof timestamp === 'number'
+          ? new Date(timestamp).getTime()
+          : Number.NaN
+    if (Number.isNaN(time)) {
+      fail(
+        method,
+        'options.timestamp',
+        timestamp,
+        'Pass a Date, an ISO 8601 string or milliseconds since the epoch.',
+      )
+    }
+  }
+  return checked
 }
 
 function readId(

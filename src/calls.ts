@@ -147,8 +147,9 @@ export function buildCall(
         now,
         fields: { previousId, userId: call.to },
       })
+      // As in analytics.js, alias records the link only: the stored user id
+      // and anonymous id stay as they are.
       message.userId = call.to
-      user.id(call.to)
       return {
         message,
         callback: call.callback,

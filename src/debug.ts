@@ -115,7 +115,14 @@ export function printDebugRecord(record: DebugRecord): void {
 }
 
 function describeMessage(message: Record<string, unknown>): string {
-  const name =
-    message.event ?? message.name ?? message.userId ?? message.groupId
+  const field: Record<string, string> = {
+    track: 'event',
+    page: 'name',
+    screen: 'name',
+    identify: 'userId',
+    group: 'groupId',
+    alias: 'userId',
+  }
+  const name = message[field[String(message.type)] ?? 'event']
   return typeof name === 'string' ? JSON.stringify(name) : ''
 }

@@ -10,7 +10,11 @@ import { createPluginContext } from './integration/context'
 import type { Plugin } from './integration/types'
 import type { SegmentEvent } from './message/types'
 import { buildMetadata } from './pipeline/metadata'
-import { runChain, type SourceMiddleware } from './pipeline/middleware'
+import {
+  checkMiddlewareResult,
+  runChain,
+  type SourceMiddleware,
+} from './pipeline/middleware'
 import { applyTrackPlan, type TrackingPlan } from './pipeline/plan'
 import {
   destinationCallOptions,
@@ -18,6 +22,12 @@ import {
   isEndpointEnabled,
 } from './pipeline/routing'
 import type { CDNSettings } from './settings/types'
+
+/** Detail of a drop a middleware chose by calling `next(null)`. */
+export const MIDDLEWARE_DROP = 'a source middleware dropped the event'
+
+/** Longest wait for plugins and source middleware on one message. */
+const PREPARE_TIMEOUT_MS = 10_000
 
 /** Longest wait for destinations before a debug record prints anyway. */
 const RECORD_WAIT_MS = 1000
@@ -77,15 +87,62 @@ export class Dispatcher {
     this.inFlight++
     const async = this.sourceMiddleware.length > 0 || this.hasBeforePlugins()
     if (!async && this.inFlight === 1) {
-      this.finish(job, this.route(job.message, job.record))
+      this.process(job, job.message)
       return
     }
     // Middleware may be asynchronous, so later messages queue behind it to
-    // keep call order.
+    // keep call order. The step never rejects, so one bad message cannot
+    // stall the ones after it.
     this.chain = this.chain.then(async () => {
-      const message = await this.prepare(job.message, job.record)
-      this.finish(job, message ? this.route(message, job.record) : [])
+      const message = await this.prepareWithin(job)
+      this.process(job, message)
     })
+  }
+
+  /** Routes a prepared message and finishes its job, whatever routing throws. */
+  private process(job: DispatchJob, message: SegmentEvent | null): void {
+    let deliveries: Array<Promise<void>> = []
+    try {
+      if (message) deliveries = this.route(message, job.record)
+    } catch (error) {
+      this.hooks.onMiddlewareDrop(
+        job.message,
+        `routing failed: ${error instanceof Error ? error.message : String(error)}`,
+      )
+    }
+    this.finish(job, deliveries)
+  }
+
+  /**
+   * Runs plugins and middleware for one message, giving up after
+   * `PREPARE_TIMEOUT_MS`: a middleware that never calls `next` drops its
+   * message with a report instead of holding every later one.
+   */
+  private async prepareWithin(job: DispatchJob): Promise<SegmentEvent | null> {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), PREPARE_TIMEOUT_MS)
+    })
+    try {
+      const result = await Promise.race([
+        this.prepare(job.message, job.record),
+        timeout,
+      ])
+      if (result !== 'timeout') return result
+      this.hooks.onMiddlewareDrop(
+        job.message,
+        `a plugin or source middleware did not finish (call next) within ${PREPARE_TIMEOUT_MS} ms`,
+      )
+      return null
+    } catch (error) {
+      this.hooks.onMiddlewareDrop(
+        job.message,
+        `a plugin or source middleware failed: ${error instanceof Error ? error.message : String(error)}`,
+      )
+      return null
+    } finally {
+      clearTimeout(timer)
+    }
   }
 
   /** Resolves once no message waits in the pipeline (destinations may still work). */
@@ -150,6 +207,7 @@ export class Dispatcher {
     }
 
     if (this.sourceMiddleware.length === 0) return current
+    const errors: string[] = []
     const result = await runChain(
       current,
       this.sourceMiddleware.map(
@@ -157,17 +215,15 @@ export class Dispatcher {
           middleware({ payload, integrations: payload.obj.integrations, next }),
       ),
       (error, index) =>
-        this.hooks.log.warn(
-          `Source middleware #${index + 1} threw; the event is dropped.`,
-          error,
+        errors.push(
+          `source middleware #${index + 1} threw: ${error instanceof Error ? error.message : String(error)}`,
         ),
     )
-    if (!result) {
-      record.steps.push('dropped by source middleware')
-      this.hooks.onMiddlewareDrop(
-        current,
-        'a source middleware dropped the event',
-      )
+    const problem = result ? checkMiddlewareResult(current, result) : undefined
+    if (!result || problem) {
+      const detail = problem ?? errors[0] ?? MIDDLEWARE_DROP
+      record.steps.push(`dropped by source middleware: ${detail}`)
+      this.hooks.onMiddlewareDrop(current, detail)
       return null
     }
     record.steps.push(`source middleware ran (${this.sourceMiddleware.length})`)

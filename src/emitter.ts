@@ -12,6 +12,8 @@ export class Emitter<Events extends { [K in keyof Events]: unknown[] }> {
     Array<Listener<Events[keyof Events]>>
   >()
 
+  private onceWrappers = new WeakMap<object, object>()
+
   constructor(private readonly log: Logger) {}
 
   on<K extends keyof Events>(name: K, listener: Listener<Events[K]>): void {
@@ -25,6 +27,8 @@ export class Emitter<Events extends { [K in keyof Events]: unknown[] }> {
       this.off(name, wrapper)
       listener(...args)
     }
+    // `off(name, listener)` finds the wrapper through this link.
+    this.onceWrappers.set(listener as never, wrapper as never)
     this.on(name, wrapper)
   }
 
@@ -36,10 +40,13 @@ export class Emitter<Events extends { [K in keyof Events]: unknown[] }> {
     }
     const list = this.listeners.get(name)
     if (!list) return
-    const at = list.indexOf(
-      listener as unknown as Listener<Events[keyof Events]>,
-    )
-    if (at !== -1) list.splice(at, 1)
+    const wrapper = this.onceWrappers.get(listener as never)
+    for (const candidate of [listener, wrapper]) {
+      const at = list.indexOf(
+        candidate as unknown as Listener<Events[keyof Events]>,
+      )
+      if (at !== -1) list.splice(at, 1)
+    }
   }
 
   emit<K extends keyof Events>(name: K, ...args: Events[K]): void {

@@ -35,3 +35,4 @@ export type DropReason =
   | 'buffer_full'
   | 'disabled'
   | 'destination_failed'
+  | 'destination_error'

@@ -43,3 +43,81 @@ export interface LoadOptions {
 
 export const DEFAULT_READY_TIMEOUT = 10_000
 export const DEFAULT_CALLBACK_TIMEOUT = 300
+
+type Check = (value: unknown) => boolean
+
+const isObject: Check = (value) =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** Expected type of each load option, with the wording used in errors. */
+const LOAD_OPTION_CHECKS: Record<string, [Check, string]> = {
+  integrations: [
+    isObject,
+    'an object of destination name to true, false or options',
+  ],
+  cdnURL: [(value) => typeof value === 'string', 'a URL string'],
+  cdnSettings: [isObject, 'a settings object'],
+  initialPageview: [(value) => typeof value === 'boolean', 'a boolean'],
+  disable: [
+    (value) => typeof value === 'boolean' || typeof value === 'function',
+    'a boolean or a function',
+  ],
+  disableClientPersistence: [
+    (value) => typeof value === 'boolean',
+    'a boolean',
+  ],
+  storage: [
+    isObject,
+    "an object such as { stores: ['cookie', 'localStorage', 'memory'] }",
+  ],
+  cookie: [isObject, 'an object such as { maxage: 365 }'],
+  readyTimeout: [
+    (value) =>
+      typeof value === 'number' && Number.isFinite(value) && value >= 0,
+    'a number of milliseconds',
+  ],
+  useQueryString: [
+    (value) => typeof value === 'boolean' || isObject(value),
+    'a boolean or { aid, uid } regular expressions',
+  ],
+  plan: [isObject, 'a tracking plan object'],
+  nonce: [(value) => typeof value === 'string', 'a string'],
+  vendorScriptUrl: [
+    (value) => typeof value === 'function' || isObject(value),
+    'a function or an object of URL prefixes',
+  ],
+}
+
+/**
+ * Checks load options against their expected types. Returns the options
+ * without the invalid ones, and one message per invalid option naming it,
+ * the value received and the expected type.
+ */
+export function checkLoadOptions(raw: unknown): {
+  options: LoadOptions
+  problems: string[]
+} {
+  if (raw === undefined || raw === null) return { options: {}, problems: [] }
+  if (!isObject(raw)) {
+    return {
+      options: {},
+      problems: [
+        `analytics.load: options must be an object, received ${typeof raw}; they were ignored.`,
+      ],
+    }
+  }
+
+  const options: Record<string, unknown> = {
+    ...(raw as Record<string, unknown>),
+  }
+  const problems: string[] = []
+  for (const [name, [check, expected]] of Object.entries(LOAD_OPTION_CHECKS)) {
+    const value = options[name]
+    if (value === undefined || check(value)) continue
+    problems.push(
+      `analytics.load: option "${name}" must be ${expected}, received ${JSON.stringify(value) ?? String(value)}; it was ignored.`,
+    )
+    delete options[name]
+  }
+  return { options: options as LoadOptions, problems }
+}

@@ -23,6 +23,12 @@ export function allowCors(req, res) {
   res.setHeader('Access-Control-Allow-Methods', 'GET, POST, DELETE, OPTIONS')
   res.setHeader('Access-Control-Allow-Headers', 'content-type')
   res.setHeader('Access-Control-Max-Age', '600')
+  // Browsers hide response headers from cross-origin pages unless they are
+  // exposed, and the SDK reads these two to time its retries.
+  res.setHeader(
+    'Access-Control-Expose-Headers',
+    'Retry-After, X-RateLimit-Reset',
+  )
 }
 
 export function sendJson(res, status, body, headers = {}) {

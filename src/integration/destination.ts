@@ -95,8 +95,15 @@ export class DestinationRunner {
    * returned promise settles with the outcome shown in the debug record.
    */
   deliver(message: SegmentEvent, callOptions?: JSONObject): Promise<string> {
-    if (this.status === 'failed')
+    if (this.status === 'failed') {
+      this.hooks.onDropped({
+        reason: 'destination_failed',
+        destination: this.name,
+        event: message,
+        detail: `${this.name} failed to load`,
+      })
       return Promise.resolve('not sent: destination failed to load')
+    }
     if (this.status === 'ready') return this.send(message, callOptions)
 
     return new Promise((resolve) => {
@@ -167,6 +174,12 @@ export class DestinationRunner {
       return typeof result === 'string' ? result : 'sent'
     } catch (error) {
       this.report(message.type, error)
+      this.hooks.onDropped({
+        reason: 'destination_error',
+        destination: this.name,
+        event: message,
+        detail: `${this.name} threw: ${messageOf(error)}`,
+      })
       return `failed: ${messageOf(error)}`
     }
   }

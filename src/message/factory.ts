@@ -65,12 +65,11 @@ export function buildMessage(input: MessageInput): SegmentEvent {
   return message
 }
 
-function readTimestamp(value: CallOptions['timestamp'], now: number): string {
-  if (value instanceof Date && !Number.isNaN(value.getTime()))
-    return value.toISOString()
-  if (typeof value === 'string') {
-    const parsed = new Date(value)
-    if (!Number.isNaN(parsed.getTime())) return parsed.toISOString()
+function readTimestamp(value: unknown, now: number): string {
+  // The arguments were checked already, so an invalid value cannot reach here.
+  if (value instanceof Date) return value.toISOString()
+  if (typeof value === 'string' || typeof value === 'number') {
+    return new Date(value).toISOString()
   }
   return new Date(now).toISOString()
 }

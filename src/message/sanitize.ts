@@ -23,7 +23,7 @@ function copy(
 ): unknown {
   if (typeof value === 'bigint') {
     throw new InvalidArgumentError(
-      `${path} is a BigInt (${value}n), which JSON cannot send. Convert it with String() or Number() first.`,
+      `${shortPath(path)} is a BigInt (${value}n), which JSON cannot send. Convert it with String() or Number() first.`,
     )
   }
   if (typeof value !== 'object' || value === null) return value
@@ -31,12 +31,12 @@ function copy(
 
   if (ancestors.has(value)) {
     throw new InvalidArgumentError(
-      `${path} refers back to one of its own parents (a circular object), which JSON cannot send. Pass a copy without the cycle.`,
+      `${shortPath(path)} refers back to one of its own parents (a circular object), which JSON cannot send. Pass a copy without the cycle.`,
     )
   }
   if (depth >= MAX_DEPTH) {
     throw new InvalidArgumentError(
-      `${path} is nested deeper than ${MAX_DEPTH} levels. Flatten it before sending.`,
+      `${shortPath(path)} is nested deeper than ${MAX_DEPTH} levels. Flatten it before sending.`,
     )
   }
 
@@ -49,15 +49,39 @@ function copy(
   } else {
     const out: JSONObject = {}
     for (const key of Object.keys(value)) {
-      out[key] = copy(
-        (value as JSONObject)[key],
-        `${path}.${key}`,
-        ancestors,
-        depth + 1,
-      )
+      const child = readKey(value as JSONObject, key, path)
+      const copied = copy(child, `${path}.${key}`, ancestors, depth + 1)
+      // Assigning `__proto__` would set the prototype instead of a key.
+      if (key === '__proto__') {
+        Object.defineProperty(out, key, {
+          value: copied,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        })
+      } else {
+        out[key] = copied
+      }
     }
     result = out
   }
   ancestors.delete(value)
   return result
+}
+
+/** Reads one key, turning a throwing getter or Proxy trap into a clear error. */
+function readKey(value: JSONObject, key: string, path: string): unknown {
+  try {
+    return value[key]
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new InvalidArgumentError(
+      `${shortPath(`${path}.${key}`)} could not be read (${reason}). Pass plain data, not objects with getters or proxies.`,
+    )
+  }
+}
+
+/** Keeps error messages short for deeply nested paths. */
+function shortPath(path: string): string {
+  return path.length <= 80 ? path : `${path.slice(0, 40)}…${path.slice(-30)}`
 }

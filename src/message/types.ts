@@ -73,7 +73,7 @@ export interface CallOptions extends JSONObject {
   integrations?: IntegrationsOptions
   anonymousId?: string
   userId?: string
-  timestamp?: Date | string
+  timestamp?: Date | string | number
   context?: JSONObject
   traits?: JSONObject
 }

@@ -1,3 +1,4 @@
+import { isPlainObject } from '../message/merge'
 import { copyPayload } from '../message/sanitize'
 import type { IntegrationsOptions, SegmentEvent } from '../message/types'
 
@@ -59,7 +60,7 @@ export async function runChain(
       const next = (result: MiddlewarePayload | null) => {
         if (settled) return
         settled = true
-        resolve(result && result.obj ? result.obj : null)
+        resolve(result && isPlainObject(result.obj) ? result.obj : null)
       }
       try {
         const returned = steps[index]!(payload, next)
@@ -76,4 +77,25 @@ export async function runChain(
     })
   }
   return current
+}
+
+/**
+ * Returns why a message that middleware passed on cannot be sent, or
+ * undefined when it can: the type and messageId must stay as built, and
+ * `integrations` must remain an object.
+ */
+export function checkMiddlewareResult(
+  original: SegmentEvent,
+  result: SegmentEvent,
+): string | undefined {
+  if (result.type !== original.type) {
+    return `a middleware changed the type from "${original.type}" to ${JSON.stringify(result.type)}`
+  }
+  if (result.messageId !== original.messageId) {
+    return 'a middleware changed the messageId; keep it, since the server de-duplicates on it'
+  }
+  if (!isPlainObject(result.integrations)) {
+    return 'a middleware set integrations to something other than an object'
+  }
+  return undefined
 }

@@ -56,7 +56,7 @@ export async function fetchSettings(
         : String(error)
     log.misuse(
       `settings:${url}`,
-      `Could not load settings from ${url}: ${cause}. Events are kept and sent with the default endpoint settings; check the write key and the cdnURL option.`,
+      `Could not load settings from ${url}: ${cause}. Events stay stored on this device and are sent once a later page load gets settings; check the write key and the cdnURL option.`,
     )
     return undefined
   } finally {

@@ -5,6 +5,7 @@ import {
   type RecordedCall,
 } from '../fixtures/recording-destination'
 import { startCollector } from '../helpers/collector'
+import { disposeEndpoint } from './analytics/harness'
 
 describe('AnalyticsBrowser', () => {
   it('returns an instance that buffers calls', async () => {
@@ -24,6 +25,7 @@ describe('AnalyticsBrowser', () => {
     analytics.track('Early')
     await analytics.ready()
     const received = await collector.waitFor(1)
+    disposeEndpoint(analytics)
     await collector.close()
 
     expect(analytics.destinationStatus()['Imported Tool']).to.equal('ready')

@@ -6,6 +6,7 @@ import { Analytics } from '../../src/analytics'
 import { createLogger, resetReportedCauses } from '../../src/debug'
 import { fetchSettings, settingsUrl } from '../../src/settings/fetch'
 import { startCollector } from '../helpers/collector'
+import { disposeEndpoint } from './analytics/harness'
 
 /** Serves settings on 127.0.0.1 in the mode named by the path's first segment. */
 async function startSettingsServer(): Promise<{
@@ -151,6 +152,7 @@ describe('settings', () => {
     analytics.track('Kept')
     await analytics.ready()
     await analytics.flush()
+    disposeEndpoint(analytics)
     await collector.close()
 
     const stored = localStorage.getItem('clickstream:queue:wk3') ?? ''

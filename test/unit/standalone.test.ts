@@ -4,6 +4,7 @@ import { Analytics } from '../../src/analytics'
 import { resetReportedCauses } from '../../src/debug'
 import { installStandalone } from '../../src/standalone'
 import { startCollector, type Collector } from '../helpers/collector'
+import { disposeEndpoint } from './analytics/harness'
 
 interface StubWindow {
   analytics?: unknown
@@ -23,6 +24,8 @@ describe('script-tag entry', () => {
   afterEach(async () => {
     sinon.restore()
     resetReportedCauses()
+    const instance = (window as StubWindow).analytics
+    if (instance instanceof Analytics) disposeEndpoint(instance)
     delete (window as StubWindow).analytics
     await collector.close()
   })

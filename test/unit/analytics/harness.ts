@@ -60,11 +60,24 @@ export async function loadHarness(
   return harness
 }
 
-/** Closes every collector a test opened. */
+/**
+ * Stops every instance a test loaded, then closes its collector. The
+ * endpoint is disposed first, so no retry writes to storage or the console
+ * after the test.
+ */
 export async function closeHarnesses(): Promise<void> {
   const closing = open
   open = []
+  for (const harness of closing) disposeEndpoint(harness.analytics)
   await Promise.all(closing.map((harness) => harness.collector.close()))
+}
+
+/** Disposes an instance's delivery engine; tests only. */
+export function disposeEndpoint(analytics: Analytics): void {
+  const internals = analytics as unknown as {
+    dispatcher: { endpoint?: { dispose(): void } }
+  }
+  internals.dispatcher.endpoint?.dispose()
 }
 
 export function tick(ms = 0): Promise<void> {

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import sinon from 'sinon'
-import { closeHarnesses, loadHarness, tick } from './harness'
+import { closeHarnesses, disposeEndpoint, loadHarness, tick } from './harness'
 
 afterEach(async () => {
   sinon.restore()
@@ -213,6 +213,7 @@ describe('buffering', () => {
     analytics.track('C')
     const received = await collector.waitFor(3)
     await tick(10)
+    disposeEndpoint(analytics)
     await collector.close()
 
     expect(received.map((item) => item.body.event)).to.deep.equal([
