@@ -63,7 +63,7 @@ export default defineConfig([
   // src/debug.ts. Tooling, examples and tests may print.
   { rules: { 'no-console': 'error' } },
   {
-    files: ['src/debug.ts', 'scripts/**', 'examples/**', 'test/**'],
+    files: ['src/debug.ts', 'scripts/**', 'bench/**', 'examples/**', 'test/**'],
     rules: { 'no-console': 'off' },
   },
 

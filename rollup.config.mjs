@@ -178,7 +178,7 @@ function ignoreTypeScriptWarnings(warning, warn) {
 
 function esmConfig(slugs) {
   return {
-input: [
+    input: [
       path.join(root, 'src', 'index.ts'),
       // Not exported by the package; bench/size.mjs builds bundles from it.
       standaloneFile,
