@@ -4,20 +4,16 @@ import {
   defineIntegration,
   type CallContext,
 } from '../../src/integration/define'
+import type { OptionsOf } from '../../src/integration/schema'
 import { customEvents, userProperties } from './custom-events'
 import { compact, recommendedEvent } from './ecommerce'
 
 const NAME = 'Google Analytics 4'
-const GTAG_SCRIPT = 'https://www.googletagmanager.com/gtag/js'
 /**
- * GA4's own data layer, as Segment's classic destination names it, so its
- * commands never mix with Google Tag Manager's or Google Ads' `dataLayer`.
+ * GA4's own data layer, as Segment's destination names it, so its commands
+ * never mix with Google Tag Manager's or Google Ads' `dataLayer`.
  */
 const DATA_LAYER = 'ga4DataLayer'
-/** Reporting identities that count users by User-ID first. */
-const USER_ID_IDENTITIES = ['userIdAndDevice', 'userIdSignalsAndDevice']
-
-export type Gtag = (...command: unknown[]) => void
 
 const options = {
   measurementIds: {
@@ -95,11 +91,11 @@ const options = {
       'Track events to GA4 events: `[{ segmentEvent, googleEvent, parameters: [{ key: "properties.title", value: "title" }] }]`. A mapped event is sent as mapped, instead of its recommended event.',
   },
 } as const
+/** Options of the Google Analytics 4 destination, as Segment names them. */
+export type GoogleAnalytics4Options = OptionsOf<typeof options>
 
-type Call = CallContext<{
-  googleReportingIdentity?: string
-  sendAutomaticPageViewEvent?: boolean
-}>
+type Gtag = (...command: unknown[]) => void
+type Call = CallContext<GoogleAnalytics4Options>
 
 /**
  * Google Analytics 4 through gtag.js: page calls become `page_view`,
@@ -107,149 +103,115 @@ type Call = CallContext<{
  * other track calls the events `customEventsAndParameters` maps them to,
  * identify sets user properties, group sends `join_group`.
  */
-export default defineIntegration({
+export default /*#__PURE__*/ defineIntegration({
   name: NAME,
   options,
 
-  async load({ options, state, loadScript, log }) {
-    if (options.disableGoogleAnalytics) {
-      state.disabled = true
-      log.debug('disableGoogleAnalytics is on: gtag.js is not loaded.')
-      return
+  async load({ options: o, state, loadScript }) {
+    if (o.disableGoogleAnalytics) return
+    const ids = o.measurementIds.map(
+      (id) => typeof id === 'string' && id.trim(),
+    )
+    if (!ids[0] || !ids.every(Boolean)) {
+      throw new DestinationError(
+        NAME,
+        `option "measurementIds" must be an array of measurement IDs such as "G-XXXXXXX", received ${JSON.stringify(o.measurementIds)}.`,
+      )
     }
-    const ids = measurementIds(options.measurementIds)
-    const gtag = installGtag()
+    // The destination's own gtag function pushes the `arguments` objects
+    // that gtag.js reads as commands. It leaves `window.gtag`, which pushes
+    // to `dataLayer`, to the page and to Google Ads.
+    const layer = readGlobal<unknown[]>(DATA_LAYER) || []
+    writeGlobal(DATA_LAYER, layer)
+    const gtag: Gtag = function () {
+      // eslint-disable-next-line prefer-rest-params
+      layer.push(arguments)
+    }
     state.gtag = gtag
+    state.userId = null
 
     gtag('js', new Date())
     // Settings apply to the hits sent after them, and `config` may send a
     // page_view at once, so they come first.
-    gtag('set', 'allow_google_signals', options.allowAllAdvertisingFeatures)
+    if (o.cookieFlags) gtag('set', { cookie_flags: o.cookieFlags })
+    gtag('set', 'allow_google_signals', o.allowAllAdvertisingFeatures)
     gtag(
       'set',
       'allow_ad_personalization_signals',
-      options.allowAdvertisingPersonalization,
+      o.allowAdvertisingPersonalization,
     )
-    const config = compact({
-      send_page_view: options.sendAutomaticPageViewEvent,
-      cookie_update: options.cookieUpdate,
-      cookie_domain: options.cookieDomainName,
-      cookie_prefix: options.cookiePrefix,
-      cookie_expires: options.cookieExpiration,
-      cookie_flags: options.cookieFlags || undefined,
-    })
-    for (const id of ids) gtag('config', id, config)
-
-    const query = new URLSearchParams({ id: ids[0]!, l: DATA_LAYER })
-    await loadScript(`${GTAG_SCRIPT}?${query.toString()}`)
+    for (const id of ids) {
+      gtag('config', id, {
+        send_page_view: o.sendAutomaticPageViewEvent,
+        cookie_update: o.cookieUpdate,
+        cookie_domain: o.cookieDomainName,
+        cookie_prefix: o.cookiePrefix,
+        cookie_expires: o.cookieExpiration,
+      })
+    }
+    await loadScript(
+      `https://www.googletagmanager.com/gtag/js?${new URLSearchParams({ id: ids[0], l: DATA_LAYER })}`,
+    )
   },
 
-  identify(identify, call) {
-    const gtag = sender(call)
-    if (!gtag) return
-    syncUserId(gtag, call)
-    const properties = userProperties(call.options.userProperties, identify)
-    if (Object.keys(properties).length > 0)
-      gtag('set', 'user_properties', properties)
-  },
+  identify: (identify, call) =>
+    send(call, (gtag) => {
+      const properties = userProperties(call.options.userProperties, identify)
+      if (Object.keys(properties).length > 0)
+        gtag('set', 'user_properties', properties)
+    }),
 
-  group(group, call) {
-    const gtag = sender(call)
-    if (!gtag) return
-    syncUserId(gtag, call)
-    gtag('event', 'join_group', compact({ group_id: group.groupId() }))
-  },
+  group: (group, call) =>
+    send(call, (gtag) =>
+      gtag('event', 'join_group', compact({ group_id: group.groupId() })),
+    ),
 
-  page(page, call) {
-    const gtag = sender(call)
-    if (!gtag) return
-    syncUserId(gtag, call)
-    if (call.options.sendAutomaticPageViewEvent) {
-      call.log.debug(
-        'Page call not sent: sendAutomaticPageViewEvent is on, so gtag.js sends page_view itself.',
+  page: (page, call) =>
+    send(call, (gtag) => {
+      if (call.options.sendAutomaticPageViewEvent)
+        return 'not sent: gtag.js sends page_view itself'
+      const { url, referrer, title } = page.properties()
+      gtag(
+        'event',
+        'page_view',
+        compact({
+          page_location: url,
+          page_referrer: referrer || undefined,
+          page_title: page.fullName() || title,
+        }),
       )
-      return
-    }
-    const properties = page.properties()
-    gtag(
-      'event',
-      'page_view',
-      compact({
-        page_location: properties.url,
-        page_referrer: page.referrer() || undefined,
-        page_title: page.fullName() || properties.title,
-      }),
-    )
-  },
+    }),
 
-  track(track, call) {
-    const gtag = sender(call)
-    if (!gtag) return
-    syncUserId(gtag, call)
-    const mapped = customEvents(call.options.customEventsAndParameters, track)
-    for (const event of mapped) gtag('event', event.name, event.params)
-    if (mapped.length > 0) return
-
-    const recommended = recommendedEvent(track.event(), track.properties())
-    if (recommended) {
-      gtag('event', recommended.name, recommended.params)
-      return
-    }
-    call.log.debug(
-      `"${track.event()}" not sent: it is no Segment spec event and customEventsAndParameters does not map it.`,
-    )
-  },
+  track: (track, call) =>
+    send(call, (gtag) => {
+      const mapped = customEvents(call.options.customEventsAndParameters, track)
+      // A mapped event is sent as mapped only, even a spec event.
+      const events = mapped.length
+        ? mapped
+        : [recommendedEvent(track.event(), track.properties())]
+      for (const event of events)
+        if (event) gtag('event', event.name, event.params)
+      if (!events[0]) return 'not sent: not a spec event, and not mapped'
+    }),
 })
 
-/** The configured IDs; none, or one that is not a string, is an error. */
-function measurementIds(value: unknown[]): string[] {
-  const ids = value.filter(
-    (id): id is string => typeof id === 'string' && id.trim() !== '',
-  )
-  if (ids.length === 0 || ids.length !== value.length) {
-    throw new DestinationError(
-      NAME,
-      `option "measurementIds" must list one or more measurement IDs such as "G-XXXXXXX", received ${JSON.stringify(value)}.`,
-    )
-  }
-  return ids.map((id) => id.trim())
-}
-
 /**
- * Creates the data layer and this destination's own gtag function, which
- * pushes the `arguments` objects gtag.js reads as commands. It leaves
- * `window.gtag` alone: that one pushes to `dataLayer`, which belongs to the
- * page's own tags and to Google Ads, and GA4's commands stay out of it.
+ * Runs a call with this destination's gtag. With a User-ID reporting
+ * identity it first sets `user_id` whenever the call's user id differs from
+ * the last one set, so a returning user counts without a new identify and a
+ * reset clears it.
  */
-function installGtag(): Gtag {
-  const layer = readGlobal<unknown[]>(DATA_LAYER) ?? []
-  writeGlobal(DATA_LAYER, layer)
-  return function gtag() {
-    // eslint-disable-next-line prefer-rest-params
-    layer.push(arguments)
+function send(call: Call, run: (gtag: Gtag) => unknown): unknown {
+  const { state, options, message } = call
+  const gtag = state.gtag as Gtag | undefined
+  if (!gtag) return 'not sent: disableGoogleAnalytics is on'
+  const userId = message.userId || null
+  if (
+    /^userId(Signals)?AndDevice$/.test(options.googleReportingIdentity!) &&
+    userId !== state.userId
+  ) {
+    state.userId = userId
+    gtag('set', { user_id: userId })
   }
-}
-
-/** The gtag function for a call, or undefined when GA4 is turned off. */
-function sender(call: Call): Gtag | undefined {
-  if (call.state.disabled) {
-    call.log.debug('Not sent: disableGoogleAnalytics is on.')
-    return undefined
-  }
-  return call.state.gtag as Gtag
-}
-
-/**
- * Keeps GA4's `user_id` equal to the call's user id when the reporting
- * identity uses User-ID, so a returning user is counted as such without a
- * new identify call, and a reset clears it.
- */
-function syncUserId(gtag: Gtag, call: Call): void {
-  if (!USER_ID_IDENTITIES.includes(call.options.googleReportingIdentity ?? ''))
-    return
-  const userId = call.message.userId ?? null
-  const current = (call.state.userId as string | null | undefined) ?? null
-  if (userId === current) return
-  call.state.userId = userId
-  gtag('set', { user_id: userId })
+  return run(gtag)
 }

@@ -1,73 +1,89 @@
 import type { Page, Track } from '@segment/facade'
+import { DestinationError } from '../../src/errors'
 import { readGlobal, writeGlobal } from '../../src/global-scope'
 import { defineIntegration } from '../../src/integration/define'
+import type { OptionsOf } from '../../src/integration/schema'
+import type { UserEntity } from '../../src/identity/types'
 
 /** The data layer Google's snippet and every GTM container read by default. */
 const DATA_LAYER = 'dataLayer'
-const GTM_SCRIPT = 'https://www.googletagmanager.com/gtm.js'
+const NAME = 'Google Tag Manager'
+const GTM_SCRIPT = 'www.googletagmanager.com/gtm.js'
 
 type DataLayer = { push(...messages: unknown[]): unknown }
+
+const options = {
+  containerId: {
+    type: 'string',
+    required: true,
+    description: 'Container ID, e.g. GTM-XXXXXXX.',
+  },
+  environment: {
+    type: 'string',
+    default: '',
+    description:
+      'Environment to load: its `gtm_preview` value (env-2), or the query ' +
+      'string of its snippet (gtm_auth=...&gtm_preview=env-2&gtm_cookies_win=x). ' +
+      'Default none: the live container.',
+  },
+  fullURLpath: {
+    type: 'string',
+    default: '',
+    description:
+      'Host and path to load the container script from instead of ' +
+      'Google (a first-party or server-side tagging domain), e.g. ' +
+      '`gtm.example.com/gtm.js`. Default none: Google.',
+  },
+  trackNamedPages: {
+    type: 'boolean',
+    default: true,
+    description:
+      'Push `Viewed <Name> Page` for page calls with a name. Default true.',
+  },
+  trackCategorizedPages: {
+    type: 'boolean',
+    default: true,
+    description:
+      'Push `Viewed <Category> Page` for page calls with a category. Default true.',
+  },
+  trackAllPages: {
+    type: 'boolean',
+    default: false,
+    description: 'Push `Loaded a Page` for every page call. Default false.',
+  },
+} as const
+
+/** Options of the Google Tag Manager destination, as Segment names them. */
+export type GoogleTagManagerOptions = OptionsOf<typeof options>
 
 /**
  * Google Tag Manager: loads the container and pushes each track call, and
  * each named or categorized page call, onto `window.dataLayer` as one
- * message with its properties, `event`, `userId` and `segmentAnonymousId`,
- * as Segment's classic destination does.
+ * message with its properties, `event`, and the stored user's `userId` and
+ * `segmentAnonymousId`, as Segment's classic destination does.
  */
-export default defineIntegration({
-  name: 'Google Tag Manager',
-  options: {
-    containerId: {
-      type: 'string',
-      required: true,
-      description: 'Container ID, e.g. GTM-XXXXXXX.',
-    },
-    environment: {
-      type: 'string',
-      default: '',
-      description:
-        'Environment to load: its `gtm_preview` value (env-2), or the query ' +
-        'string of its snippet (gtm_auth=...&gtm_preview=env-2&gtm_cookies_win=x). ' +
-        'Default none: the live container.',
-    },
-    trackNamedPages: {
-      type: 'boolean',
-      default: true,
-      description:
-        'Push `Viewed <Name> Page` for page calls with a name. Default true.',
-    },
-    trackCategorizedPages: {
-      type: 'boolean',
-      default: true,
-      description:
-        'Push `Viewed <Category> Page` for page calls with a category. Default true.',
-    },
-    trackAllPages: {
-      type: 'boolean',
-      default: false,
-      description: 'Push `Loaded a Page` for every page call. Default false.',
-    },
-  },
+export default /*#__PURE__*/ defineIntegration({
+  name: NAME,
+  options,
 
-  async load({ options, loadScript }) {
+  async load({ options: o, loadScript }) {
+    const url = containerUrl(o.containerId, o.environment, o.fullURLpath)
     // Google's container snippet pushes this first: GTM times the
     // container from it and fires its "Container Loaded" trigger on it.
     dataLayer().push({ 'gtm.start': Date.now(), event: 'gtm.js' })
-    await loadScript(containerUrl(options.containerId, options.environment))
+    await loadScript(url)
   },
 
-  track(track) {
-    dataLayer().push(dataLayerMessage(track))
+  track(track, { user }) {
+    dataLayer().push(dataLayerMessage(track, user()))
   },
 
-  page(page, { options, log }) {
+  page(page, { options, user }) {
     const events = pageEvents(page, options)
-    if (events.length === 0) {
-      log.debug(
-        'Page call not pushed: it has no name or category, or tracking of its kind is off.',
-      )
-    }
-    for (const event of events) dataLayer().push(dataLayerMessage(event))
+    for (const event of events)
+      dataLayer().push(dataLayerMessage(event, user()))
+    if (events.length === 0)
+      return 'not sent: no name or category, or its kind of page is off'
   },
 })
 
@@ -82,14 +98,19 @@ function dataLayer(): DataLayer {
 }
 
 /**
- * One data layer message: the call's properties, then the ids of the user
- * the call was made for, then the event name, each later key overriding a
- * property of the same name.
+ * Builds one data layer message: the call's properties, then the user's ids,
+ * then the event name, each later key overriding a property of the same
+ * name. The ids are the stored user's at the time of the push, as Segment's
+ * destination reads them, or the message's own without an Analytics
+ * instance.
  */
-function dataLayerMessage(track: Track): Record<string, unknown> {
+function dataLayerMessage(
+  track: Track,
+  user: UserEntity | undefined,
+): Record<string, unknown> {
   const message: Record<string, unknown> = { ...track.properties() }
-  const userId = track.userId()
-  const anonymousId = track.anonymousId()
+  const userId = user ? user.id() : track.userId()
+  const anonymousId = user ? user.anonymousId() : track.anonymousId()
   if (userId) message.userId = userId
   if (anonymousId) message.segmentAnonymousId = anonymousId
   message.event = track.event()
@@ -102,7 +123,7 @@ interface PageOptions {
   trackNamedPages?: boolean
 }
 
-/** The track events a page call becomes, in Segment's order. */
+/** Returns the track events a page call becomes, in Segment's order. */
 function pageEvents(page: Page, options: PageOptions): Track[] {
   const events: Track[] = []
   const category = page.category()
@@ -116,12 +137,28 @@ function pageEvents(page: Page, options: PageOptions): Track[] {
 }
 
 /**
- * The container URL. An environment is either its `gtm_preview` value or
- * the query string Google's environment snippet carries; only `gtm_*`
- * parameters of the latter are kept, and every value is encoded.
+ * Builds the container URL, with every value encoded. An environment is
+ * either its `gtm_preview` value or the query string of its snippet, of
+ * which only the `gtm_*` parameters are kept. A `fullURLpath` must be a host
+ * and a path, optionally after `https://` or `//`, or this throws an error
+ * that names the option.
  */
-export function containerUrl(containerId: string, environment = ''): string {
-  const query = new URLSearchParams({ id: containerId, l: DATA_LAYER })
+export function containerUrl(
+  containerId: string,
+  environment = '',
+  fullURLpath = '',
+): string {
+  const path = fullURLpath.trim().replace(/^(https:)?\/\//i, '') || GTM_SCRIPT
+  if (!/^[a-z\d.-]+(:\d+)?(\/[^\s?#\\]*)?$/i.test(path)) {
+    throw new DestinationError(
+      NAME,
+      `option "fullURLpath" must be a string of a host and path such as "gtm.example.com/gtm.js", received ${JSON.stringify(fullURLpath)}.`,
+    )
+  }
+  const url = new URL(`https://${path}`)
+  const query = url.searchParams
+  query.set('id', containerId)
+  query.set('l', DATA_LAYER)
   const trimmed = environment.trim().replace(/^[?&]+/, '')
   if (trimmed.includes('=')) {
     for (const [key, value] of new URLSearchParams(trimmed)) {
@@ -130,5 +167,5 @@ export function containerUrl(containerId: string, environment = ''): string {
   } else if (trimmed) {
     query.set('gtm_preview', trimmed)
   }
-  return `${GTM_SCRIPT}?${query.toString()}`
+  return url.href
 }

@@ -1,8 +1,14 @@
 // Google Analytics 4 through the real core, with gtag.js replaced by the
-// stand-in, which records each gtag command the destination issues.
+// stand-in, which records each gtag command the destination issues. Ports
+// the cases of Segment's classic destination test
+// (integrations/google-analytics-4/test/index.js in
+// segmentio/analytics.js-integrations), then tests our additions: the
+// recommended e-commerce events and the User-ID sync.
 import { expect } from 'chai'
+import sinon from 'sinon'
 import googleAnalytics4 from '../../../../integrations/google-analytics-4'
 import type { Analytics } from '../../../../src/analytics'
+import { resetReportedCauses } from '../../../../src/debug'
 import type { IntegrationFactory } from '../../../../src/integration/types'
 import {
   cleanUpDestination,
@@ -14,7 +20,8 @@ import {
 
 const NAME = 'Google Analytics 4'
 const GTAG_URL = 'https://www.googletagmanager.com/gtag/js'
-const SETTINGS = { measurementIds: ['G-100'] }
+/** The reference test's settings: two web streams. */
+const SETTINGS = { measurementIds: ['G-100', 'G-200'] }
 const DEFAULT_CONFIG = {
   send_page_view: false,
   cookie_update: true,
@@ -25,28 +32,43 @@ const DEFAULT_CONFIG = {
 
 const factory = googleAnalytics4 as unknown as IntegrationFactory<never>
 let analytics: Analytics | undefined
+/** How many gtag commands the destination issued while loading. */
+let loadCommands = 0
 
 async function load(settings: Record<string, unknown> = {}) {
   analytics = await loadDestination(factory, {
     settings: { ...SETTINGS, ...settings },
     standIns: { [GTAG_URL]: 'gtag.js' },
   })
+  loadCommands = gtagCalls().length
   return analytics
+}
+
+/** Loads with every vendor URL recorded, and returns the URLs requested. */
+async function loadRecordingUrls(
+  settings: Record<string, unknown>,
+): Promise<string[]> {
+  const requested: string[] = []
+  analytics = await loadDestination(factory, {
+    settings,
+    standIns: {},
+    loadOptions: {
+      vendorScriptUrl: (url) => {
+        requested.push(url)
+        return standInUrl('gtag.js', url)
+      },
+    },
+  })
+  return requested
 }
 
 function gtagCalls(): unknown[][] {
   return vendorCalls('gtag').map((call) => call.args)
 }
 
-/** The gtag commands issued after the load's js, set and config commands. */
+/** Waits for `count` gtag commands after the load's, then returns them all. */
 async function commandsAfterLoad(count: number): Promise<unknown[][]> {
-  const afterLoad = () =>
-    gtagCalls().filter(
-      (args) =>
-        args[0] !== 'js' &&
-        args[0] !== 'config' &&
-        !(args[0] === 'set' && String(args[1]).startsWith('allow_')),
-    )
+  const afterLoad = () => gtagCalls().slice(loadCommands)
   const deadline = Date.now() + 1000
   while (afterLoad().length < count && Date.now() < deadline) await settle(10)
   await settle()
@@ -54,32 +76,45 @@ async function commandsAfterLoad(count: number): Promise<unknown[][]> {
 }
 
 afterEach(() => {
+  sinon.restore()
   analytics?.reset()
   analytics = undefined
+  loadCommands = 0
   cleanUpDestination(['ga4DataLayer', 'dataLayer', 'gtag'])
 })
 
 describe('Google Analytics 4: loading', () => {
-  it('loads gtag.js for the first ID onto its own data layer', async () => {
-    const requested: string[] = []
-
-    analytics = await loadDestination(factory, {
-      settings: { measurementIds: ['G-100', 'G-200'] },
-      standIns: {},
-      loadOptions: {
-        vendorScriptUrl: (url) => {
-          requested.push(url)
-          return standInUrl('gtag.js', url)
-        },
-      },
-    })
+  it('loads gtag.js with the first measurement ID onto its own data layer', async () => {
+    const requested = await loadRecordingUrls(SETTINGS)
 
     expect(requested).to.deep.equal([`${GTAG_URL}?id=G-100&l=ga4DataLayer`])
-    expect(analytics.destinationStatus()[NAME]).to.equal('ready')
+    expect(analytics?.destinationStatus()[NAME]).to.equal('ready')
   })
 
-  it('sets the advertising features, then configures each ID', async () => {
-    await load({ measurementIds: ['G-100', 'G-200'] })
+  it('queues its commands as arguments objects on window.ga4DataLayer', async () => {
+    await load()
+
+    const layer = (window as unknown as { ga4DataLayer: unknown[] })
+      .ga4DataLayer
+    expect(layer).to.be.an('array').with.length(5)
+    expect(
+      layer.map((entry) => Object.prototype.toString.call(entry)),
+    ).to.deep.equal(Array(5).fill('[object Arguments]'))
+    expect(
+      vendorCalls('gtag').every((call) => call.dataLayer === 'ga4DataLayer'),
+    ).to.equal(true)
+  })
+
+  it('leaves window.gtag and window.dataLayer to the page and Google Ads', async () => {
+    await load()
+
+    const scope = window as unknown as Record<string, unknown>
+    expect(scope.gtag).to.equal(undefined)
+    expect(scope.dataLayer).to.equal(undefined)
+  })
+
+  it('configures every ID after the advertising settings', async () => {
+    await load()
 
     const calls = gtagCalls()
 
@@ -91,18 +126,36 @@ describe('Google Analytics 4: loading', () => {
       ['config', 'G-100', DEFAULT_CONFIG],
       ['config', 'G-200', DEFAULT_CONFIG],
     ])
-    expect(
-      vendorCalls('gtag').every((call) => call.dataLayer === 'ga4DataLayer'),
-    ).to.equal(true)
   })
 
-  it('passes the cookie and page view options to config', async () => {
+  it('passes the cookie options to every ID, and sets cookie_flags', async () => {
     await load({
-      cookieDomainName: 'example.test',
-      cookiePrefix: 'shop',
-      cookieExpiration: 3600,
       cookieUpdate: false,
+      cookieDomainName: 'ajs.test',
+      cookiePrefix: 'test_prefix',
+      cookieExpiration: 21,
       cookieFlags: 'SameSite=None;Secure',
+    })
+
+    const config = {
+      send_page_view: false,
+      cookie_update: false,
+      cookie_domain: 'ajs.test',
+      cookie_prefix: 'test_prefix',
+      cookie_expires: 21,
+    }
+    expect(gtagCalls().slice(1)).to.deep.equal([
+      ['set', { cookie_flags: 'SameSite=None;Secure' }],
+      ['set', 'allow_google_signals', false],
+      ['set', 'allow_ad_personalization_signals', false],
+      ['config', 'G-100', config],
+      ['config', 'G-200', config],
+    ])
+  })
+
+  it('turns the advertising features and automatic page views on when asked', async () => {
+    await load({
+      measurementIds: ['G-100'],
       sendAutomaticPageViewEvent: true,
       allowAllAdvertisingFeatures: true,
       allowAdvertisingPersonalization: true,
@@ -111,62 +164,275 @@ describe('Google Analytics 4: loading', () => {
     expect(gtagCalls().slice(1)).to.deep.equal([
       ['set', 'allow_google_signals', true],
       ['set', 'allow_ad_personalization_signals', true],
+      ['config', 'G-100', { ...DEFAULT_CONFIG, send_page_view: true }],
+    ])
+  })
+
+  it('loads nothing and sends nothing when disableGoogleAnalytics is on', async () => {
+    const requested = await loadRecordingUrls({
+      ...SETTINGS,
+      disableGoogleAnalytics: true,
+    })
+    analytics?.track('Product Added', { product_id: 'p1', price: 1 })
+    analytics?.page('Home')
+    await settle(50)
+
+    expect(requested).to.deep.equal([])
+    expect(analytics?.destinationStatus()[NAME]).to.equal('ready')
+    expect(gtagCalls()).to.deep.equal([])
+    expect(window).to.not.have.property('ga4DataLayer')
+  })
+
+  it('loads nothing, and fails naming the option, without measurement IDs', async () => {
+    resetReportedCauses()
+    const errors = sinon.stub(console, 'error')
+
+    const requested = await loadRecordingUrls({ measurementIds: [] })
+
+    expect(requested).to.deep.equal([])
+    expect(analytics?.destinationStatus()[NAME]).to.equal('failed')
+    const printed = errors.args.map((args) => args.join(' ')).join('\n')
+    expect(printed).to.contain(
+      'Google Analytics 4: option "measurementIds" must be an array of measurement IDs',
+    )
+    expect(gtagCalls()).to.deep.equal([])
+  })
+
+  it('fails with an error naming the option, its type and the value', async () => {
+    resetReportedCauses()
+    const errors = sinon.stub(console, 'error')
+
+    const requested = await loadRecordingUrls({
+      ...SETTINGS,
+      cookieUpdate: 'sometimes',
+    })
+
+    expect(analytics?.destinationStatus()[NAME]).to.equal('failed')
+    const printed = errors.args.map((args) => args.join(' ')).join('\n')
+    expect(printed).to.contain(
+      'Google Analytics 4: option "cookieUpdate" must be a boolean, received "sometimes".',
+    )
+    expect(requested).to.deep.equal([])
+    expect(window).to.not.have.property('ga4DataLayer')
+  })
+})
+
+describe('Google Analytics 4: identify and group', () => {
+  it('sets the mapped user properties', async () => {
+    const ga4 = await load({
+      userProperties: { 'traits.role': 'role', 'traits.tz': 'timezone' },
+    })
+
+    ga4.identify('user1', { role: 'tester', tz: 'TST' })
+    const commands = await commandsAfterLoad(1)
+
+    expect(commands).to.deep.equal([
+      ['set', 'user_properties', { role: 'tester', timezone: 'TST' }],
+    ])
+  })
+
+  it('sets the user ID for a User-ID reporting identity', async () => {
+    const ga4 = await load({ googleReportingIdentity: 'userIdAndDevice' })
+
+    ga4.identify('user1')
+    const commands = await commandsAfterLoad(1)
+
+    expect(commands).to.deep.equal([['set', { user_id: 'user1' }]])
+  })
+
+  it('sends no user ID under the device reporting identity', async () => {
+    const ga4 = await load()
+
+    ga4.identify('user1', { plan: 'pro' })
+    ga4.track('Logged In')
+    const commands = await commandsAfterLoad(1)
+
+    expect(commands).to.deep.equal([['event', 'login', {}]])
+  })
+
+  it('keeps user_id in step with every call, and clears it on reset', async () => {
+    const ga4 = await load({
+      googleReportingIdentity: 'userIdSignalsAndDevice',
+    })
+
+    ga4.identify('user-42')
+    ga4.track('Logged In')
+    await commandsAfterLoad(2)
+    ga4.reset()
+    ga4.track('Logged In')
+    const commands = await commandsAfterLoad(4)
+
+    expect(commands).to.deep.equal([
+      ['set', { user_id: 'user-42' }],
+      ['event', 'login', {}],
+      ['set', { user_id: null }],
+      ['event', 'login', {}],
+    ])
+  })
+
+  it('sends join_group with the group ID', async () => {
+    const ga4 = await load()
+
+    ga4.group('group1')
+    const commands = await commandsAfterLoad(1)
+
+    expect(commands).to.deep.equal([
+      ['event', 'join_group', { group_id: 'group1' }],
+    ])
+  })
+})
+
+describe('Google Analytics 4: page', () => {
+  it('sends page_view with the location, referrer and title given', async () => {
+    const ga4 = await load()
+
+    ga4.page('Home', {
+      url: 'url',
+      path: '/path',
+      referrer: 'http://ajs.test',
+    })
+    const commands = await commandsAfterLoad(1)
+
+    expect(commands).to.deep.equal([
       [
-        'config',
-        'G-100',
+        'event',
+        'page_view',
         {
-          send_page_view: true,
-          cookie_update: false,
-          cookie_domain: 'example.test',
-          cookie_prefix: 'shop',
-          cookie_expires: 3600,
-          cookie_flags: 'SameSite=None;Secure',
+          page_location: 'url',
+          page_referrer: 'http://ajs.test',
+          page_title: 'Home',
         },
       ],
     ])
   })
 
-  it('leaves window.gtag and window.dataLayer to the page and Google Ads', async () => {
-    await load()
+  it("takes the page's own location and referrer, and category and name as the title", async () => {
+    const ga4 = await load()
 
-    const scope = window as unknown as Record<string, unknown>
-    expect(scope.gtag).to.equal(undefined)
-    expect(scope.dataLayer).to.equal(undefined)
-  })
+    ga4.page('Docs', 'Home')
+    const commands = await commandsAfterLoad(1)
 
-  it('loads nothing and sends nothing when disableGoogleAnalytics is on', async () => {
-    const requested: string[] = []
-
-    analytics = await loadDestination(factory, {
-      settings: { ...SETTINGS, disableGoogleAnalytics: true },
-      standIns: {},
-      loadOptions: {
-        vendorScriptUrl: (url) => {
-          requested.push(url)
-          return url
+    const referrer = document.referrer
+      ? { page_referrer: document.referrer }
+      : {}
+    expect(commands).to.deep.equal([
+      [
+        'event',
+        'page_view',
+        {
+          page_location: location.href.replace(/#.*$/, ''),
+          ...referrer,
+          page_title: 'Docs Home',
         },
-      },
-    })
-    analytics.track('Product Added', { product_id: 'p1', price: 1 })
-    analytics.page('Home')
-    await settle(50)
-
-    expect(requested).to.deep.equal([])
-    expect(analytics.destinationStatus()[NAME]).to.equal('ready')
-    expect(gtagCalls()).to.deep.equal([])
-    expect(window).to.not.have.property('ga4DataLayer')
+      ],
+    ])
   })
 
-  it('fails, naming the option, without measurement IDs', async () => {
-    await load({ measurementIds: [] })
+  it('uses the title property for an unnamed page', async () => {
+    const ga4 = await load()
 
-    expect(analytics?.destinationStatus()[NAME]).to.equal('failed')
-    expect(gtagCalls()).to.deep.equal([])
+    ga4.page({ title: 'Pricing — Shop' })
+    const [command] = await commandsAfterLoad(1)
+
+    expect(command?.[2]).to.have.property('page_title', 'Pricing — Shop')
+  })
+
+  it('sends no page_view when gtag.js sends its own', async () => {
+    const ga4 = await load({ sendAutomaticPageViewEvent: true })
+
+    ga4.page('Home')
+    ga4.track('Logged In')
+    const commands = await commandsAfterLoad(1)
+
+    expect(commands).to.deep.equal([['event', 'login', {}]])
   })
 })
 
-describe('Google Analytics 4: e-commerce', () => {
-  it('sends add_to_cart for Product Added (R15)', async () => {
+describe('Google Analytics 4: customEventsAndParameters', () => {
+  it('skips entries without a Segment or a Google event', async () => {
+    const ga4 = await load({
+      customEventsAndParameters: [
+        { segmentEvent: '', googleEvent: 'gevent', parameters: [] },
+        { segmentEvent: 'event1', googleEvent: '', parameters: [] },
+      ],
+    })
+
+    ga4.track('event1')
+    ga4.track('Logged In')
+    const commands = await commandsAfterLoad(1)
+
+    expect(commands).to.deep.equal([['event', 'login', {}]])
+  })
+
+  it('sends a mapped event with its mapped parameters', async () => {
+    const ga4 = await load({
+      customEventsAndParameters: [
+        {
+          segmentEvent: 'event1',
+          googleEvent: 'gevent',
+          parameters: [{ key: 'properties.state', value: 'state' }],
+        },
+      ],
+    })
+
+    ga4.track('event1', { state: 'playing', other: 1 })
+    const commands = await commandsAfterLoad(1)
+
+    expect(commands).to.deep.equal([['event', 'gevent', { state: 'playing' }]])
+  })
+
+  it('skips invalid parameters and parameter lists', async () => {
+    const ga4 = await load({
+      customEventsAndParameters: [
+        {
+          segmentEvent: 'event1',
+          googleEvent: 'gevent',
+          parameters: [{ key: '', value: 'state' }],
+        },
+        {
+          segmentEvent: 'event1',
+          googleEvent: 'gevent',
+          parameters: [{ key: 'properties.state', value: '' }],
+        },
+        {
+          segmentEvent: 'event1',
+          googleEvent: 'gevent',
+          parameters: { invalid: 'mapping' },
+        },
+      ],
+    })
+
+    ga4.track('event1', { state: 'playing' })
+    const commands = await commandsAfterLoad(2)
+
+    expect(commands).to.deep.equal([
+      ['event', 'gevent', {}],
+      ['event', 'gevent', {}],
+    ])
+  })
+
+  it('sends a mapped spec event as mapped, instead of its recommended event', async () => {
+    const ga4 = await load({
+      customEventsAndParameters: [
+        {
+          segmentEvent: 'order_completed',
+          googleEvent: 'order_done',
+          parameters: [{ key: 'properties.order_id', value: 'order' }],
+        },
+      ],
+    })
+
+    ga4.track('Order Completed', { order_id: 'ord-1', total: 30 })
+    const commands = await commandsAfterLoad(1)
+
+    expect(commands).to.deep.equal([
+      ['event', 'order_done', { order: 'ord-1' }],
+    ])
+  })
+})
+
+describe('Google Analytics 4: recommended events', () => {
+  it('sends add_to_cart for Product Added', async () => {
     const ga4 = await load()
 
     ga4.track('Product Added', {
@@ -199,7 +465,7 @@ describe('Google Analytics 4: e-commerce', () => {
     ])
   })
 
-  it('multiplies the value by the quantity (R15)', async () => {
+  it('multiplies the value by the quantity', async () => {
     const ga4 = await load()
 
     ga4.track('Product Added', {
@@ -225,7 +491,7 @@ describe('Google Analytics 4: e-commerce', () => {
     ])
   })
 
-  it('sends purchase with one item per product for Order Completed (R15)', async () => {
+  it('sends purchase with one item per product for Order Completed', async () => {
     const ga4 = await load()
 
     ga4.track('Order Completed', {
@@ -273,143 +539,5 @@ describe('Google Analytics 4: e-commerce', () => {
     const commands = await commandsAfterLoad(1)
 
     expect(commands).to.deep.equal([['event', 'login', {}]])
-  })
-})
-
-describe('Google Analytics 4: customEventsAndParameters', () => {
-  const customEventsAndParameters = [
-    {
-      segmentEvent: 'Started Episode',
-      googleEvent: 'new_episode',
-      parameters: [
-        { key: 'properties.title', value: 'title' },
-        { key: 'properties.genre', value: 'primary_genre' },
-      ],
-    },
-    {
-      segmentEvent: 'Order Completed',
-      googleEvent: 'order_done',
-      parameters: [{ key: 'properties.order_id', value: 'order' }],
-    },
-  ]
-
-  it('sends a mapped event with its mapped parameters', async () => {
-    const ga4 = await load({ customEventsAndParameters })
-
-    ga4.track('Started Episode', { title: 'Pilot', genre: 'drama', x: 1 })
-    const commands = await commandsAfterLoad(1)
-
-    expect(commands).to.deep.equal([
-      ['event', 'new_episode', { title: 'Pilot', primary_genre: 'drama' }],
-    ])
-  })
-
-  it('sends a mapped spec event as mapped, instead of its recommended event', async () => {
-    const ga4 = await load({ customEventsAndParameters })
-
-    ga4.track('Order Completed', { order_id: 'ord-1', total: 30 })
-    const commands = await commandsAfterLoad(1)
-
-    expect(commands).to.deep.equal([
-      ['event', 'order_done', { order: 'ord-1' }],
-    ])
-  })
-})
-
-describe('Google Analytics 4: page', () => {
-  it('sends page_view with the location, referrer and title', async () => {
-    const ga4 = await load()
-
-    ga4.page('Docs', 'Home')
-    const commands = await commandsAfterLoad(1)
-
-    // The referrer is the page context's, as Segment's facade reads it.
-    const referrer = document.referrer
-      ? { page_referrer: document.referrer }
-      : {}
-    expect(commands).to.deep.equal([
-      [
-        'event',
-        'page_view',
-        {
-          page_location: location.href.replace(/#.*$/, ''),
-          ...referrer,
-          page_title: 'Docs Home',
-        },
-      ],
-    ])
-  })
-
-  it('uses the document title for an unnamed page', async () => {
-    const ga4 = await load()
-
-    ga4.page({ title: 'Pricing — Shop' })
-    const [command] = await commandsAfterLoad(1)
-
-    expect(command?.[2]).to.have.property('page_title', 'Pricing — Shop')
-  })
-
-  it('sends no page_view when gtag.js sends its own', async () => {
-    const ga4 = await load({ sendAutomaticPageViewEvent: true })
-
-    ga4.page('Home')
-    ga4.track('Logged In')
-    const commands = await commandsAfterLoad(1)
-
-    expect(commands).to.deep.equal([['event', 'login', {}]])
-  })
-})
-
-describe('Google Analytics 4: identify and group', () => {
-  it('sets the mapped user properties', async () => {
-    const ga4 = await load({
-      userProperties: { 'traits.plan': 'plan', 'traits.seats': 'seats' },
-    })
-
-    ga4.identify('user-42', { plan: 'pro', email: 'ana@example.test' })
-    const commands = await commandsAfterLoad(1)
-
-    expect(commands).to.deep.equal([
-      ['set', 'user_properties', { plan: 'pro' }],
-    ])
-  })
-
-  it('sends no user_id under the device reporting identity', async () => {
-    const ga4 = await load()
-
-    ga4.identify('user-42', { plan: 'pro' })
-    ga4.track('Logged In')
-    const commands = await commandsAfterLoad(1)
-
-    expect(commands).to.deep.equal([['event', 'login', {}]])
-  })
-
-  it('sets user_id once for a User-ID reporting identity, and clears it on reset', async () => {
-    const ga4 = await load({ googleReportingIdentity: 'userIdAndDevice' })
-
-    ga4.identify('user-42')
-    ga4.track('Logged In')
-    await commandsAfterLoad(2)
-    ga4.reset()
-    ga4.track('Logged In')
-    const commands = await commandsAfterLoad(4)
-
-    expect(commands).to.deep.equal([
-      ['set', { user_id: 'user-42' }],
-      ['event', 'login', {}],
-      ['set', { user_id: null }],
-      ['event', 'login', {}],
-    ])
-  })
-
-  it('sends join_group with the group id', async () => {
-    const ga4 = await load()
-
-    ga4.group('team-7', { name: 'Team' })
-    const commands = await commandsAfterLoad(1)
-
-    expect(commands).to.deep.equal([
-      ['event', 'join_group', { group_id: 'team-7' }],
-    ])
   })
 })

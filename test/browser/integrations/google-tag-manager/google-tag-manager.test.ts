@@ -1,9 +1,13 @@
 // Google Tag Manager through the real core, with gtm.js replaced by the
 // stand-in, which records each message pushed onto the data layer. Ports
-// the cases of Segment's classic destination test.
+// the cases of Segment's classic destination test
+// (integrations/google-tag-manager/test/index.test.js in
+// segmentio/analytics.js-integrations).
 import { expect } from 'chai'
+import sinon from 'sinon'
 import googleTagManager from '../../../../integrations/google-tag-manager'
 import type { Analytics } from '../../../../src/analytics'
+import { resetReportedCauses } from '../../../../src/debug'
 import type { IntegrationFactory } from '../../../../src/integration/types'
 import {
   cleanUpDestination,
@@ -15,7 +19,7 @@ import {
 
 const NAME = 'Google Tag Manager'
 const GTM_URL = 'https://www.googletagmanager.com/gtm.js'
-const SETTINGS = { containerId: 'GTM-M8M29T' }
+const SETTINGS = { containerId: 'GTM-M8M29T', environment: '' }
 
 const factory = googleTagManager as unknown as IntegrationFactory<never>
 let analytics: Analytics | undefined
@@ -26,6 +30,24 @@ async function load(settings: Record<string, unknown> = {}) {
     standIns: { [GTM_URL]: 'gtm.js' },
   })
   return analytics
+}
+
+/** Loads with every vendor URL recorded, and returns the URLs requested. */
+async function loadRecordingUrls(
+  settings: Record<string, unknown>,
+): Promise<string[]> {
+  const requested: string[] = []
+  analytics = await loadDestination(factory, {
+    settings: { ...SETTINGS, ...settings },
+    standIns: {},
+    loadOptions: {
+      vendorScriptUrl: (url) => {
+        requested.push(url)
+        return standInUrl('gtm.js', url)
+      },
+    },
+  })
+  return requested
 }
 
 /** Messages pushed after the container's own `gtm.js` message. */
@@ -54,6 +76,7 @@ function pageDefaults(): Record<string, string> {
 }
 
 afterEach(() => {
+  sinon.restore()
   analytics?.reset()
   analytics = undefined
   cleanUpDestination(['dataLayer', 'google_tag_manager'])
@@ -61,42 +84,59 @@ afterEach(() => {
 
 describe('Google Tag Manager: loading', () => {
   it('loads the container onto dataLayer', async () => {
-    const requested: string[] = []
-
-    analytics = await loadDestination(factory, {
-      settings: SETTINGS,
-      standIns: {},
-      loadOptions: {
-        vendorScriptUrl: (url) => {
-          requested.push(url)
-          return standInUrl('gtm.js', url)
-        },
-      },
-    })
+    const requested = await loadRecordingUrls({})
 
     expect(requested).to.deep.equal([`${GTM_URL}?id=GTM-M8M29T&l=dataLayer`])
-    expect(analytics.destinationStatus()[NAME]).to.equal('ready')
+    expect(analytics?.destinationStatus()[NAME]).to.equal('ready')
     const containers = (window as unknown as Record<string, unknown>)
       .google_tag_manager as Record<string, unknown>
     expect(containers).to.have.property('GTM-M8M29T')
   })
 
   it('loads the environment given', async () => {
-    const requested: string[] = []
+    const requested = await loadRecordingUrls({ environment: 'test' })
 
-    analytics = await loadDestination(factory, {
-      settings: { ...SETTINGS, environment: 'env-2' },
-      standIns: {},
-      loadOptions: {
-        vendorScriptUrl: (url) => {
-          requested.push(url)
-          return standInUrl('gtm.js', url)
-        },
-      },
+    expect(requested).to.deep.equal([
+      `${GTM_URL}?id=GTM-M8M29T&l=dataLayer&gtm_preview=test`,
+    ])
+  })
+
+  it("loads from Google's domain when fullURLpath is empty", async () => {
+    const requested = await loadRecordingUrls({ fullURLpath: '' })
+
+    expect(requested).to.deep.equal([`${GTM_URL}?id=GTM-M8M29T&l=dataLayer`])
+  })
+
+  it("loads the environment from Google's domain when fullURLpath is empty", async () => {
+    const requested = await loadRecordingUrls({
+      fullURLpath: '',
+      environment: 'test',
     })
 
     expect(requested).to.deep.equal([
-      `${GTM_URL}?id=GTM-M8M29T&l=dataLayer&gtm_preview=env-2`,
+      `${GTM_URL}?id=GTM-M8M29T&l=dataLayer&gtm_preview=test`,
+    ])
+  })
+
+  it('loads from the custom domain and path in fullURLpath', async () => {
+    const requested = await loadRecordingUrls({
+      fullURLpath: 'custom.example.com/somepath/blah.js',
+    })
+
+    expect(requested).to.deep.equal([
+      'https://custom.example.com/somepath/blah.js?id=GTM-M8M29T&l=dataLayer',
+    ])
+    expect(analytics?.destinationStatus()[NAME]).to.equal('ready')
+  })
+
+  it('loads the environment from the custom domain', async () => {
+    const requested = await loadRecordingUrls({
+      fullURLpath: 'custom.example.com/somepath/blah.js',
+      environment: 'test',
+    })
+
+    expect(requested).to.deep.equal([
+      'https://custom.example.com/somepath/blah.js?id=GTM-M8M29T&l=dataLayer&gtm_preview=test',
     ])
   })
 
@@ -113,10 +153,44 @@ describe('Google Tag Manager: loading', () => {
   })
 
   it('fails without a container ID', async () => {
+    sinon.stub(console, 'error')
+
     await load({ containerId: '' })
 
     expect(analytics?.destinationStatus()[NAME]).to.equal('failed')
     expect(vendorCalls('google-tag-manager')).to.deep.equal([])
+  })
+
+  it('fails with an error naming the option, its type and the value', async () => {
+    resetReportedCauses()
+    const errors = sinon.stub(console, 'error')
+
+    const requested = await loadRecordingUrls({ trackNamedPages: 'sometimes' })
+
+    expect(analytics?.destinationStatus()[NAME]).to.equal('failed')
+    const printed = errors.args.map((args) => args.join(' ')).join('\n')
+    expect(printed).to.contain(
+      'Google Tag Manager: option "trackNamedPages" must be a boolean, received "sometimes".',
+    )
+    expect(requested).to.deep.equal([])
+    expect(window).to.not.have.property('dataLayer')
+  })
+
+  it('fails, loading nothing, when fullURLpath is not a host and path', async () => {
+    resetReportedCauses()
+    const errors = sinon.stub(console, 'error')
+
+    const requested = await loadRecordingUrls({
+      fullURLpath: 'custom.example.com/gtm.js?id=other',
+    })
+
+    expect(analytics?.destinationStatus()[NAME]).to.equal('failed')
+    const printed = errors.args.map((args) => args.join(' ')).join('\n')
+    expect(printed).to.contain(
+      'Google Tag Manager: option "fullURLpath" must be a string of a host and path',
+    )
+    expect(requested).to.deep.equal([])
+    expect(window).to.not.have.property('dataLayer')
   })
 })
 
@@ -124,37 +198,70 @@ describe('Google Tag Manager: track', () => {
   it('pushes the event with the anonymous id', async () => {
     const gtm = await load()
 
+    const anonymousId = gtm.user().anonymousId()
     gtm.track('some-event')
     const messages = await messagesAfterLoad(1)
 
     expect(messages).to.deep.equal([
-      {
-        segmentAnonymousId: gtm.user().anonymousId(),
-        event: 'some-event',
-      },
+      { segmentAnonymousId: anonymousId, event: 'some-event' },
     ])
   })
 
-  it('pushes the user id when there is one', async () => {
+  it('pushes the stored user id when there is one', async () => {
     const gtm = await load()
 
-    gtm.identify('pablo')
+    gtm.user().id('pablo')
+    const anonymousId = gtm.user().anonymousId()
     gtm.track('some-event')
     const messages = await messagesAfterLoad(1)
 
     expect(messages).to.deep.equal([
       {
+        segmentAnonymousId: anonymousId,
         userId: 'pablo',
-        segmentAnonymousId: gtm.user().anonymousId(),
         event: 'some-event',
       },
     ])
   })
 
-  it('pushes the properties, with the event name over a property of that name', async () => {
+  it('pushes the stored anonymous id', async () => {
     const gtm = await load()
 
-    gtm.setAnonymousId('el')
+    gtm.user().anonymousId('el')
+    gtm.track('stranger things')
+    const messages = await messagesAfterLoad(1)
+
+    expect(messages).to.deep.equal([
+      { segmentAnonymousId: 'el', event: 'stranger things' },
+    ])
+  })
+
+  it("reads the stored user's ids when pushing, as Segment's destination does", async () => {
+    const gtm = await load()
+
+    gtm.user().anonymousId('el')
+    gtm.track('x', {}, { userId: 'call-user', anonymousId: 'call-anon' })
+    const messages = await messagesAfterLoad(1)
+
+    expect(messages).to.deep.equal([{ segmentAnonymousId: 'el', event: 'x' }])
+  })
+
+  it('pushes the properties', async () => {
+    const gtm = await load()
+
+    const anonymousId = gtm.user().anonymousId()
+    gtm.track('event', { prop: true })
+    const messages = await messagesAfterLoad(1)
+
+    expect(messages).to.deep.equal([
+      { segmentAnonymousId: anonymousId, event: 'event', prop: true },
+    ])
+  })
+
+  it('pushes the event name over a property of that name', async () => {
+    const gtm = await load()
+
+    gtm.user().anonymousId('el')
     gtm.track('stranger things', { prop: true, event: 'ignored' })
     const messages = await messagesAfterLoad(1)
 
@@ -175,24 +282,26 @@ describe('Google Tag Manager: page', () => {
     expect(messages.map((message) => message.event)).to.deep.equal(['marker'])
   })
 
-  it('pushes Loaded a Page for every page when trackAllPages is on', async () => {
+  it('pushes Loaded a Page for an unnamed page when trackAllPages is on', async () => {
     const gtm = await load({ trackAllPages: true })
 
+    const anonymousId = gtm.user().anonymousId()
     gtm.page()
     const messages = await messagesAfterLoad(1)
 
     expect(messages).to.deep.equal([
       {
         ...pageDefaults(),
-        segmentAnonymousId: gtm.user().anonymousId(),
+        segmentAnonymousId: anonymousId,
         event: 'Loaded a Page',
       },
     ])
   })
 
-  it('pushes a named page', async () => {
+  it('pushes a named page by default', async () => {
     const gtm = await load()
 
+    const anonymousId = gtm.user().anonymousId()
     gtm.page('Name')
     const messages = await messagesAfterLoad(1)
 
@@ -200,31 +309,56 @@ describe('Google Tag Manager: page', () => {
       {
         ...pageDefaults(),
         name: 'Name',
-        segmentAnonymousId: gtm.user().anonymousId(),
+        segmentAnonymousId: anonymousId,
         event: 'Viewed Name Page',
       },
     ])
   })
 
-  it('pushes the category, then the full name, of a categorized page', async () => {
+  it('pushes a named page under its category and name', async () => {
+    const gtm = await load({ trackCategorizedPages: false })
+
+    const anonymousId = gtm.user().anonymousId()
+    gtm.page('Category', 'Name')
+    const messages = await messagesAfterLoad(1)
+
+    expect(messages).to.deep.equal([
+      {
+        ...pageDefaults(),
+        category: 'Category',
+        name: 'Name',
+        segmentAnonymousId: anonymousId,
+        event: 'Viewed Category Name Page',
+      },
+    ])
+  })
+
+  it('pushes a categorized page twice by default', async () => {
     const gtm = await load()
 
+    const anonymousId = gtm.user().anonymousId()
     gtm.page('Category', 'Name')
     const messages = await messagesAfterLoad(2)
 
-    expect(messages.map((message) => message.event)).to.deep.equal([
-      'Viewed Category Page',
-      'Viewed Category Name Page',
+    const properties = {
+      ...pageDefaults(),
+      category: 'Category',
+      name: 'Name',
+      segmentAnonymousId: anonymousId,
+    }
+    expect(messages).to.deep.equal([
+      { ...properties, event: 'Viewed Category Page' },
+      { ...properties, event: 'Viewed Category Name Page' },
     ])
-    expect(messages[1]).to.include({ category: 'Category', name: 'Name' })
   })
 
-  it('pushes neither when both page options are off', async () => {
+  it('pushes no named or categorized page when both options are off', async () => {
     const gtm = await load({
       trackNamedPages: false,
       trackCategorizedPages: false,
     })
 
+    gtm.page('Name')
     gtm.page('Category', 'Name')
     gtm.track('marker')
     const messages = await messagesAfterLoad(1)

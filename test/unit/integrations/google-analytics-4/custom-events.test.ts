@@ -58,7 +58,7 @@ describe('GA4 customEventsAndParameters', () => {
     ])
   })
 
-  it('accepts parameters as an object of field to parameter', () => {
+  it('skips an entry whose parameters are not a list, as Segment does', () => {
     const events = customEvents(
       [
         {
@@ -66,11 +66,12 @@ describe('GA4 customEventsAndParameters', () => {
           googleEvent: 'new_episode',
           parameters: { 'properties.title': 'title' },
         },
+        { segmentEvent: 'Started Episode', googleEvent: 'episode_start' },
       ],
       track('Started Episode', { title: 'Pilot' }),
     )
 
-    expect(events[0]?.params).to.deep.equal({ title: 'Pilot' })
+    expect(events).to.deep.equal([{ name: 'episode_start', params: {} }])
   })
 
   it('skips malformed entries', () => {

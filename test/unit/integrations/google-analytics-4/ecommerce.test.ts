@@ -173,6 +173,11 @@ describe('GA4 recommended events', () => {
     )
   })
 
+  it('leaves events named like members of every object unmapped', () => {
+    for (const name of ['constructor', 'toString', '__proto__'])
+      expect(recommendedEvent(name, {}), name).to.equal(undefined)
+  })
+
   it('Products Searched sends the query as search_term', () => {
     expect(
       recommendedEvent('Products Searched', { query: 'door' }),
