@@ -80,6 +80,16 @@ const SUITES = [
       ['mocha', '--config', 'test/e2e/.mocharc.json', '--forbid-only'],
     ],
   },
+  {
+    // The short fault suite: a few scenarios of `npm run test:faults`, with
+    // fewer events, each counted as one test. It loads dist/ as e2e does.
+    name: 'faults',
+    kind: 'tests',
+    needsChromium: true,
+    needsBuild: true,
+    timeoutMs: 5 * MINUTE_MS,
+    commands: [['tsx', 'test/faults/run.ts', '--short']],
+  },
 ]
 
 const SUITE_NAMES = SUITES.map((suite) => suite.name)
@@ -93,7 +103,7 @@ function usage() {
   return [
     'Usage: node scripts/run-tests.mjs [--only SUITE[,SUITE...]]',
     `Suites, in run order: ${SUITE_NAMES.join(', ')}`,
-    'Selecting e2e adds build, because e2e tests load the built bundles.',
+    'Selecting e2e or faults adds build: both load the built bundles.',
   ].join('\n')
 }
 
@@ -123,8 +133,15 @@ function parseArgs(argv) {
     fail(`invalid --only value "${only ?? ''}"`)
   }
   const selected = new Set(requested)
-  if (selected.has('e2e') && !selected.has('build')) {
-    console.log('run-tests: adding build, because e2e needs a fresh dist/')
+  const needingBuild = SUITES.filter(
+    (suite) => suite.needsBuild && selected.has(suite.name),
+  )
+  if (needingBuild.length > 0 && !selected.has('build')) {
+    const names = needingBuild.map((suite) => suite.name).join(' and ')
+    const verb = needingBuild.length > 1 ? 'need' : 'needs'
+    console.log(
+      `run-tests: adding build, because ${names} ${verb} a fresh dist/`,
+    )
     selected.add('build')
   }
   return selected

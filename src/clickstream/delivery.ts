@@ -6,7 +6,13 @@ import { isOffline, watchOnline } from './connectivity'
 import { decideOutcome, rescheduleEntry, type Decision } from './outcome'
 import { createNotifier, type DropDetails } from './notifier'
 import { createEventQueue, type QueueEntry } from './queue'
-import { createQueueStore } from './queue-store'
+import { createOwnership } from './ownership'
+import {
+  createQueueStore,
+  listStoredQueues,
+  readStoredQueue,
+  removeStoredQueue,
+} from './queue-store'
 import {
   createTransport,
   type PendingRequest,
@@ -21,6 +27,7 @@ import { createRequestBuilder } from './requests'
 import { restoreQueue } from './restore'
 import { watchPageExit } from './unload'
 import { KEEPALIVE_BUDGET_BYTES, MAX_BATCH_BYTES } from './wire'
+import { uuid } from '../message/uuid'
 
 /**
  * Max requests in flight outside a page exit. Browsers commonly open at most
@@ -28,13 +35,18 @@ import { KEEPALIVE_BUDGET_BYTES, MAX_BATCH_BYTES } from './wire'
  */
 const MAX_IN_FLIGHT = 6
 
-/** Max queued events. The oldest is dropped beyond it, so memory stays bounded offline. */
-const MAX_QUEUED_EVENTS = 1000
+/**
+ * Max queued events. The oldest is dropped beyond it, so memory stays
+ * bounded in a long outage. A page that sent 1,000 events into a 30 s
+ * outage still keeps them all, with those of its earlier loads.
+ */
+const MAX_QUEUED_EVENTS = 5000
 
 /**
  * Creates the delivery engine of the first-party destination. Each event is
  * stored before its first send and removed after a 2xx or a drop. Events
- * stored by earlier page loads are sent again with their original ids.
+ * stored by pages that are gone, earlier loads of this one included, are
+ * sent again with their original ids, by one page at a time.
  */
 export function createClickstreamDelivery(
   writeKey: string,
@@ -43,7 +55,8 @@ export function createClickstreamDelivery(
 ): ClickstreamDelivery {
   let config = resolveDeliveryConfig(writeKey, settings)
   const { logger } = hooks
-  const store = createQueueStore(writeKey, logger)
+  const ownerId = uuid()
+  const store = createQueueStore(writeKey, logger, ownerId)
   let transport = config.endpoint ? createTransport() : undefined
   const queue = createEventQueue()
   /** Requests in flight, each with whether it was sent with keepalive. */
@@ -101,17 +114,26 @@ export function createClickstreamDelivery(
     }
   }
 
-  /** Loads the events of earlier page loads. Drops are reported after creation returns. */
-  function restore(): void {
-    // NOTE: events that another open tab queued under the same key are
-    // adopted too, so both tabs may send them. Such an event then arrives
-    // twice with one messageId, which is the key collectors deduplicate on.
-    const { entries, drops } = restoreQueue(store.load(), config, Date.now())
-    for (const entry of entries) queue.add(entry)
-    for (const { event } of drops) store.remove(event.messageId)
-    if (entries.length === 0 && drops.length === 0) return
+  /**
+   * Takes over the events stored under `key` by a page that is gone. Drops
+   * are reported after creation returns.
+   */
+  function adoptFrom(key: string): void {
+    if (disposed) return
+    const orphans = readStoredQueue(key).filter(
+      (record) => !queue.has(record.event.messageId),
+    )
+    // Removed before the write below, which then has the space they took.
+    removeStoredQueue(key)
+    if (orphans.length === 0) return
 
-    logger.debug(`restored ${entries.length} stored events`)
+    const { entries, drops } = restoreQueue(orphans, config, Date.now())
+    for (const entry of entries) {
+      queue.add(entry)
+      store.put(entry.record)
+    }
+    store.write()
+    logger.debug(`adopted ${entries.length} stored events`)
     queueMicrotask(() => {
       for (const { event, reason, detail } of drops) {
         notify.dropped(event, reason, { detail })
@@ -119,6 +141,14 @@ export function createClickstreamDelivery(
       makeRoom()
       schedulePump()
     })
+  }
+
+  /** Claims the queues of other pages, which succeeds once those are gone. */
+  function lookForOrphans(): void {
+    if (disposed || !store.persistent) return
+    for (const { key, owner } of listStoredQueues(writeKey)) {
+      if (owner !== ownerId) ownership.claim(owner, () => adoptFrom(key))
+    }
   }
 
   function startAttempt(entry: QueueEntry): void {
@@ -209,8 +239,10 @@ export function createClickstreamDelivery(
 
   /**
    * Writes pending changes. When storage is full, sending comes first: the
-   * next pump forces partial batches out, and events are evicted only when
-   * nothing is in flight or can be sent.
+   * next pump forces partial batches out, and events that do not fit stay
+   * in memory, written once deliveries free space. Eviction keeps the newest
+   * events stored at the cost of the oldest, which helps only when a later
+   * page load is their one way out: without an endpoint, or offline.
    */
   function persist(sending: boolean): void {
     if (!store.hasPendingChanges()) return
@@ -223,8 +255,8 @@ export function createClickstreamDelivery(
     storageFull = true
 
     if (sending || pending.size > 0) return
-    if (canSend() && queue.sendable(Date.now()).length > 0) schedulePump()
-    else evictUntilWritten()
+    if (!canSend()) evictUntilWritten()
+    else if (queue.sendable(Date.now()).length > 0) schedulePump()
   }
 
   function takeRequests(now: number, force: boolean): QueueEntry[][] {
@@ -324,7 +356,11 @@ export function createClickstreamDelivery(
     logger.debug('back online')
     schedulePump()
   })
-  restore()
+  const ownership = createOwnership(writeKey, ownerId, store.persistent, {
+    logger,
+    onCheck: lookForOrphans,
+  })
+  lookForOrphans()
 
   return {
     enqueue(event) {
@@ -371,10 +407,12 @@ export function createClickstreamDelivery(
     dispose() {
       if (disposed) return
       if (store.hasPendingChanges()) store.write()
+      store.handOver()
       disposed = true
       if (wakeTimer !== undefined) clearTimeout(wakeTimer)
       stopWatchingExit()
       stopWatchingOnline()
+      ownership.dispose()
       // Keepalive requests are meant to outlive the page, so they go on.
       for (const [request, keepalive] of pending) {
         if (!keepalive) request.abort()

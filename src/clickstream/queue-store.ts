@@ -16,24 +16,87 @@ export interface StoredEvent {
 export type WriteOutcome = 'written' | 'quota_exceeded' | 'unavailable'
 
 /**
- * The persisted side of the queue. Changes are recorded by `put` and `remove`
- * and reach storage only on `write`, so the caller decides how often storage
- * is written. A write merges into what is stored, so another tab's events
- * under the same key survive it.
+ * The persisted side of one page's queue. Changes are recorded by `put` and
+ * `remove` and reach storage only on `write`, so the caller decides how
+ * often storage is written. A write merges into what is stored, so records
+ * another writer added under the same key survive it.
  */
 export interface QueueStore {
   /** Reads the stored events, skipping malformed entries. */
   load(): StoredEvent[]
+  /**
+   * Moves what is stored under the page's own key to the shared key, so the
+   * next page takes it over at once.
+   */
+  handOver(): void
   put(record: StoredEvent): void
   remove(messageId: string): void
   hasPendingChanges(): boolean
+  /**
+   * Writes pending changes. When the quota rejects them all, writes only the
+   * removals and the updates of stored records, and the new records wait for
+   * a later write. `quota_exceeded` then means partly written.
+   */
   write(): WriteOutcome
   /** False once storage proved missing or broken. Changes are then discarded. */
   readonly persistent: boolean
 }
 
+/** Returns the shared key, which holds events handed over by a page or stored without an owner. */
 export function queueStorageKey(writeKey: string): string {
   return `clickstream:queue:${writeKey}`
+}
+
+/**
+ * Returns the key of one page's queue. Only that page writes it while it
+ * lives. A write reaches the other tabs' copies of localStorage a moment
+ * later, so tabs that wrote one key would overwrite each other's events.
+ */
+export function pageQueueKey(writeKey: string, ownerId: string): string {
+  return `${queueStorageKey(writeKey)}:${ownerId}`
+}
+
+/** A stored queue of the write key, with the page that owns it. */
+export interface StoredQueue {
+  key: string
+  /** Undefined for the shared key. */
+  owner: string | undefined
+}
+
+/** Lists the stored queues of a write key. Broken storage lists none. */
+export function listStoredQueues(writeKey: string): StoredQueue[] {
+  const shared = queueStorageKey(writeKey)
+  const storage = getStorage('localStorage')
+  const queues: StoredQueue[] = []
+  try {
+    for (let index = 0; storage && index < storage.length; index++) {
+      const key = storage.key(index)
+      if (key === shared) queues.push({ key, owner: undefined })
+      else if (key?.startsWith(`${shared}:`)) {
+        queues.push({ key, owner: key.slice(shared.length + 1) })
+      }
+    }
+  } catch {
+    // Storage that throws holds no queue this page could take over.
+  }
+  return queues
+}
+
+export function readStoredQueue(key: string): StoredEvent[] {
+  try {
+    return parseRecords(getStorage('localStorage')?.getItem(key) ?? null)
+  } catch {
+    // Unreadable storage holds nothing to take over.
+    return []
+  }
+}
+
+export function removeStoredQueue(key: string): void {
+  try {
+    getStorage('localStorage')?.removeItem(key)
+  } catch {
+    // The key stays; the events in it are sent by whoever reads it later.
+  }
 }
 
 /** Matches the names and legacy codes browsers use for a full storage area. */
@@ -73,8 +136,30 @@ function parseRecords(raw: string | null): StoredEvent[] {
   }
 }
 
-export function createQueueStore(writeKey: string, logger: Logger): QueueStore {
-  const key = queueStorageKey(writeKey)
+/** Which pending changes a write applies: new records, and updates of stored ones. */
+interface WriteTier {
+  additions: boolean
+  updates: boolean
+}
+
+/** Everything first. When the quota rejects that, only what does not grow the value. */
+const WRITE_TIERS: readonly WriteTier[] = [
+  { additions: true, updates: true },
+  { additions: false, updates: true },
+  { additions: false, updates: false },
+]
+
+/**
+ * Creates the store of one page: under the page's own key when `ownerId`
+ * names the page, else under the shared key.
+ */
+export function createQueueStore(
+  writeKey: string,
+  logger: Logger,
+  ownerId?: string,
+): QueueStore {
+  const shared = queueStorageKey(writeKey)
+  const key = ownerId === undefined ? shared : pageQueueKey(writeKey, ownerId)
   const puts = new Map<string, StoredEvent>()
   const removals = new Set<string>()
   let storage = getStorage('localStorage')
@@ -93,19 +178,34 @@ export function createQueueStore(writeKey: string, logger: Logger): QueueStore {
     return 'unavailable'
   }
 
-  function merge(stored: StoredEvent[]): StoredEvent[] {
+  function merge(stored: StoredEvent[], tier: WriteTier): StoredEvent[] {
     const merged: StoredEvent[] = []
     const seen = new Set<string>()
     for (const record of stored) {
       const id = record.event.messageId
       if (removals.has(id) || seen.has(id)) continue
       seen.add(id)
-      merged.push(puts.get(id) ?? record)
+      merged.push((tier.updates && puts.get(id)) || record)
     }
+    if (!tier.additions) return merged
     for (const [id, record] of puts) {
       if (!seen.has(id) && !removals.has(id)) merged.push(record)
     }
     return merged
+  }
+
+  /** Clears the changes a tier wrote. Additions not written stay pending. */
+  function clearWritten(stored: StoredEvent[], tier: WriteTier): void {
+    removals.clear()
+    if (tier.additions) puts.clear()
+    else if (tier.updates) {
+      for (const record of stored) puts.delete(record.event.messageId)
+    }
+  }
+
+  function save(records: StoredEvent[]): void {
+    if (records.length === 0) storage?.removeItem(key)
+    else storage?.setItem(key, JSON.stringify(records))
   }
 
   return {
@@ -120,6 +220,25 @@ export function createQueueStore(writeKey: string, logger: Logger): QueueStore {
       } catch (error) {
         giveUp(error)
         return []
+      }
+    },
+
+    handOver() {
+      if (!storage || key === shared) return
+      try {
+        const own = parseRecords(storage.getItem(key))
+        if (own.length === 0) return
+        const ids = new Set(own.map((record) => record.event.messageId))
+        const sharedRecords = parseRecords(storage.getItem(shared)).filter(
+          (record) => !ids.has(record.event.messageId),
+        )
+        // NOTE: another tab that reads and removes the shared key at this
+        // moment, with a copy of storage that lacks this write, drops it.
+        storage.setItem(shared, JSON.stringify([...sharedRecords, ...own]))
+        storage.removeItem(key)
+      } catch (error) {
+        // The page's key stays, and the next page takes it over from there.
+        logger.debug('could not hand the queue over', error)
       }
     },
 
@@ -141,18 +260,24 @@ export function createQueueStore(writeKey: string, logger: Logger): QueueStore {
 
     write() {
       if (!storage) return 'unavailable'
+      let stored: StoredEvent[]
       try {
-        const merged = merge(parseRecords(storage.getItem(key)))
-        if (merged.length === 0) storage.removeItem(key)
-        else storage.setItem(key, JSON.stringify(merged))
+        stored = parseRecords(storage.getItem(key))
       } catch (error) {
-        // Pending changes stay recorded so the next write can try again.
-        if (isQuotaError(error)) return 'quota_exceeded'
         return giveUp(error)
       }
-      puts.clear()
-      removals.clear()
-      return 'written'
+      for (const tier of WRITE_TIERS) {
+        try {
+          save(merge(stored, tier))
+        } catch (error) {
+          if (isQuotaError(error)) continue
+          return giveUp(error)
+        }
+        clearWritten(stored, tier)
+        return tier.additions ? 'written' : 'quota_exceeded'
+      }
+      // Pending changes stay recorded so the next write can try again.
+      return 'quota_exceeded'
     },
   }
 }

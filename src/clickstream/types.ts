@@ -102,8 +102,9 @@ export interface ClickstreamDelivery {
   flush(): Promise<void>
   /**
    * Stops timers and listeners and aborts requests in flight, except those
-   * sent with keepalive at page exit. Their responses are ignored.
-   * Stored events stay stored for the next page load.
+   * sent with keepalive at page exit. Their responses are ignored. Stored
+   * events move to the shared key, where another page or the next page
+   * load takes them over.
    */
   dispose(): void
 }

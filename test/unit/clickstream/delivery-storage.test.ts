@@ -1,12 +1,14 @@
 import { expect } from 'chai'
 import sinon from 'sinon'
 import type { ClickstreamSettings } from '../../../src/clickstream'
+import type { SegmentEvent } from '../../../src/message/types'
 import { queueStorageKey } from '../../../src/clickstream/queue-store'
 import {
   startFaultCollector,
   type FaultCollector,
 } from '../../helpers/fault-collector'
 import {
+  FAST_RETRY,
   WRITE_KEY,
   createHarness,
   fakeClock,
@@ -233,6 +235,12 @@ describe('clickstream delivery, storage', () => {
   })
 
   describe('full storage', () => {
+    /** Characters of one stored record of `event`. */
+    function recordLength(event: SegmentEvent | undefined): number {
+      const record = { event, attempts: 0, rateLimitedRetries: 0 }
+      return JSON.stringify([record]).length
+    }
+
     /** Makes localStorage reject values longer than `maxChars` characters. */
     function limitStorage(maxChars: number) {
       const real = localStorage
@@ -275,11 +283,31 @@ describe('clickstream delivery, storage', () => {
       expect(await collector.waitForPosts(1, 1000)).to.have.length(1)
     })
 
+    it('keeps in memory what fails while it could be sent', async () => {
+      limitStorage(0)
+      collector.script({ status: 500 })
+      const { delivery, dropped, delivered } = start({ httpConfig: FAST_RETRY })
+
+      delivery.enqueue(makeEvent())
+      await waitUntil(() => delivered.length + dropped.length > 0)
+
+      expect(dropped).to.deep.equal([])
+    })
+
+    it('delivers what failed once', async () => {
+      limitStorage(0)
+      collector.script({ status: 500 })
+      const { delivery, delivered } = start({ httpConfig: FAST_RETRY })
+
+      delivery.enqueue(makeEvent())
+      await waitUntil(() => delivered.length > 0)
+
+      expect(delivered).to.have.length(1)
+    })
+
     it('evicts the oldest when nothing can be sent', async () => {
       const events = [makeEvent(), makeEvent(), makeEvent()]
-      const oneRecord = JSON.stringify([
-        { event: events[0], attempts: 0, rateLimitedRetries: 0 },
-      ]).length
+      const oneRecord = recordLength(events[0])
       limitStorage(oneRecord * 2 + 10)
       const { delivery, dropped } = start({ apiHost: undefined })
 
@@ -293,9 +321,7 @@ describe('clickstream delivery, storage', () => {
 
     it('keeps the newest after eviction', async () => {
       const events = [makeEvent(), makeEvent(), makeEvent()]
-      const oneRecord = JSON.stringify([
-        { event: events[0], attempts: 0, rateLimitedRetries: 0 },
-      ]).length
+      const oneRecord = recordLength(events[0])
       limitStorage(oneRecord * 2 + 10)
       const { delivery } = start({ apiHost: undefined })
 
@@ -306,6 +332,15 @@ describe('clickstream delivery, storage', () => {
         events.slice(1).map((e) => e.messageId),
       )
     })
+  })
+
+  it('queues more than 1,000 events without dropping one', async () => {
+    const { delivery, dropped } = start({ apiHost: undefined })
+
+    for (let i = 0; i < 1200; i++) delivery.enqueue(makeEvent())
+    await delivery.flush()
+
+    expect(dropped).to.deep.equal([])
   })
 
   it('leaves other write keys alone', async () => {

@@ -11,7 +11,7 @@ import type {
 } from '../../../src/clickstream'
 import type { FaultCollector } from '../../helpers/fault-collector'
 import {
-  queueStorageKey,
+  listStoredQueues,
   type StoredEvent,
 } from '../../../src/clickstream/queue-store'
 
@@ -124,9 +124,12 @@ export async function waitUntil(
   throw new Error(`condition not met within ${timeoutMs} ms`)
 }
 
+/** Reads every stored queue of the write key: the shared one and each page's. */
 export function readStored(writeKey = WRITE_KEY): StoredEvent[] {
-  const raw = localStorage.getItem(queueStorageKey(writeKey))
-  return raw ? (JSON.parse(raw) as StoredEvent[]) : []
+  return listStoredQueues(writeKey).flatMap(({ key }) => {
+    const raw = localStorage.getItem(key)
+    return raw ? (JSON.parse(raw) as StoredEvent[]) : []
+  })
 }
 
 export function storedRecord(messageId: string): StoredEvent | undefined {
@@ -194,7 +197,15 @@ export function stubStorage(overrides: StorageOverrides = {}): StorageSpies {
       overrides.removeItem ?? ((key) => real.removeItem(key)),
     ),
   }
-  stubGlobal('localStorage').get(() => storage)
+  // Listing keys passes through too, as finding the stored queues needs it.
+  const stubbed = {
+    ...storage,
+    get length() {
+      return real.length
+    },
+    key: (index: number) => real.key(index),
+  }
+  stubGlobal('localStorage').get(() => stubbed)
   return storage
 }
 

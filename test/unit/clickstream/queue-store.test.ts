@@ -4,6 +4,8 @@ import { createLogger } from '../../../src/debug'
 import {
   createQueueStore,
   isQuotaError,
+  listStoredQueues,
+  pageQueueKey,
   queueStorageKey,
   type StoredEvent,
 } from '../../../src/clickstream/queue-store'
@@ -108,6 +110,114 @@ describe('queue store', () => {
     store.write()
 
     expect(store.hasPendingChanges()).to.equal(true)
+  })
+
+  describe('with the quota nearly used up', () => {
+    /**
+     * Writes two records, then makes localStorage reject values longer than
+     * the stored queue, as a quota that these two used up does.
+     */
+    function storeOfTwo() {
+      const real = localStorage
+      let limit = Infinity
+      stubStorage({
+        setItem: (key, value) => {
+          if (value.length > limit) throw quotaError()
+          real.setItem(key, value)
+        },
+      })
+      const store = createQueueStore(WRITE_KEY, logger)
+      const [kept, removed] = [record(), record()]
+      store.put(kept)
+      store.put(removed)
+      store.write()
+      limit = (real.getItem(queueStorageKey(WRITE_KEY)) ?? '').length
+      return { store, kept, removed }
+    }
+
+    it('writes removals when a new record does not fit', () => {
+      const { store, kept, removed } = storeOfTwo()
+
+      store.remove(removed.event.messageId)
+      store.put(record({ event: makeEvent({ event: 'A longer event name' }) }))
+      store.write()
+
+      expect(readStored()).to.deep.equal([kept])
+    })
+
+    it('reports the partial write as quota_exceeded', () => {
+      const { store, removed } = storeOfTwo()
+
+      store.remove(removed.event.messageId)
+      store.put(record({ event: makeEvent({ event: 'A longer event name' }) }))
+
+      expect(store.write()).to.equal('quota_exceeded')
+    })
+
+    it('writes the new record once space frees up', () => {
+      const { store, kept, removed } = storeOfTwo()
+      const added = record({
+        event: makeEvent({ event: 'A longer event name' }),
+      })
+      store.remove(removed.event.messageId)
+      store.put(added)
+      store.write()
+
+      store.remove(kept.event.messageId)
+      store.write()
+
+      expect(readStored()).to.deep.equal([added])
+    })
+  })
+
+  it('writes under the page key when it names a page', () => {
+    const store = createQueueStore(WRITE_KEY, logger, 'page-a')
+    const stored = record()
+    store.put(stored)
+    store.write()
+
+    const raw = localStorage.getItem(pageQueueKey(WRITE_KEY, 'page-a'))
+    expect(JSON.parse(raw ?? '[]')).to.deep.equal([stored])
+  })
+
+  it('hands what it stored over to the shared key', () => {
+    const store = createQueueStore(WRITE_KEY, logger, 'page-a')
+    const stored = record()
+    store.put(stored)
+    store.write()
+
+    store.handOver()
+
+    expect(createQueueStore(WRITE_KEY, logger).load()).to.deep.equal([stored])
+  })
+
+  it('removes the page key when it hands over', () => {
+    const store = createQueueStore(WRITE_KEY, logger, 'page-a')
+    store.put(record())
+    store.write()
+
+    store.handOver()
+
+    expect(localStorage.getItem(pageQueueKey(WRITE_KEY, 'page-a'))).to.equal(
+      null,
+    )
+  })
+
+  describe('listStoredQueues', () => {
+    it('names the owner of each page key', () => {
+      localStorage.setItem(pageQueueKey(WRITE_KEY, 'page-a'), '[]')
+      localStorage.setItem(queueStorageKey(WRITE_KEY), '[]')
+
+      expect(
+        listStoredQueues(WRITE_KEY).map((queue) => queue.owner),
+      ).to.have.members(['page-a', undefined])
+    })
+
+    it('leaves out other write keys', () => {
+      localStorage.setItem(queueStorageKey(`${WRITE_KEY}-other`), '[]')
+
+      expect(listStoredQueues(WRITE_KEY)).to.deep.equal([])
+    })
   })
 
   it('falls back to memory when storage throws', () => {
