@@ -1,5 +1,6 @@
 // `npm run build [-- --integrations "Facebook Pixel,Google Tag Manager"]`
-// Runs rollup with rollup.config.mjs, then writes dist/integrations.json. `--integrations` becomes rollup's
+// Runs rollup with rollup.config.mjs, adds file extensions to the imports of
+// the .d.ts files, then writes dist/integrations.json. `--integrations` becomes rollup's
 // `--configIntegrations`, which the config reads to write
 // dist/analytics.custom.min.js; every other argument goes to rollup as is.
 import { spawnSync } from 'node:child_process'
@@ -49,9 +50,10 @@ if (result.error) {
 }
 if (result.status !== 0) process.exit(result.status ?? 1)
 
-const manifest = spawnSync(
-  process.execPath,
-  [path.join(root, 'scripts', 'write-manifest.mjs')],
-  { cwd: root, stdio: 'inherit' },
-)
-process.exit(manifest.status ?? 1)
+for (const step of ['fix-declaration-imports.mjs', 'write-manifest.mjs']) {
+  const run = spawnSync(process.execPath, [path.join(root, 'scripts', step)], {
+    cwd: root,
+    stdio: 'inherit',
+  })
+  if (run.status !== 0) process.exit(run.status ?? 1)
+}

@@ -93,7 +93,7 @@
       analytics().group('acme-inc', { name: 'Acme Inc', plan: 'enterprise' })
     },
     alias: function () {
-      analytics().alias('user-42')
+      analytics().alias('ana-account-7')
     },
     page: function () {
       analytics().page('Pricing', { plan_count: 3 })
