@@ -45,6 +45,10 @@ import type {
   SourceMiddleware,
 } from './pipeline/middleware'
 import { createEndpoint, resolveEndpointSettings } from './pipeline/endpoint'
+import {
+  createPendingJournal,
+  STALE_JOURNAL_MS,
+} from './pipeline/pending-journal'
 import { isEndpointEnabled } from './pipeline/routing'
 import { applyQueryString } from './query-string'
 import { loadSettings } from './settings/load'
@@ -183,6 +187,7 @@ export class Analytics {
     const loads = this.createBundledDestinations(settings)
     this.initialized = true
     this.dispatcher.start()
+    this.adoptOrphanedCalls()
 
     // Plugins registered before this point (AnalyticsBrowser's `plugins`)
     // count toward `ready` as bundled destinations do.
@@ -199,6 +204,7 @@ export class Analytics {
    * calls made before load, in that order.
    */
   private startIdentity(): void {
+    this.dispatcher.journal = createPendingJournal(this.writeKey, uuid(), log)
     this.user().anonymousId()
     const early = this.earlyCalls
     this.earlyCalls = []
@@ -207,6 +213,17 @@ export class Analytics {
     for (const call of early) {
       this.invoke(call.method, call.args, call.page, call.now)
     }
+  }
+
+  /**
+   * Sends what pages that closed before their settings arrived left
+   * waiting, now and once more after a live page's journal would go stale.
+   */
+  private adoptOrphanedCalls(): void {
+    const adopted = this.dispatcher.adoptOrphans()
+    if (adopted > 0)
+      log.debug(`sending ${adopted} calls that a closed page left waiting`)
+    setTimeout(() => this.dispatcher.adoptOrphans(), STALE_JOURNAL_MS + 500)
   }
 
   /** Calls the `disable` option; a function that throws keeps analytics off. */

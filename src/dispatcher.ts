@@ -1,5 +1,6 @@
 import type { ClickstreamDelivery } from './clickstream/types'
 import {
+  createDebugRecord,
   isDebugEnabled,
   printDebugRecord,
   type DebugRecord,
@@ -22,6 +23,7 @@ import {
   isEndpointEnabled,
 } from './pipeline/routing'
 import type { CDNSettings } from './settings/types'
+import type { PendingJournal } from './pipeline/pending-journal'
 
 /** Detail of a drop a middleware chose by calling `next(null)`. */
 export const MIDDLEWARE_DROP = 'a source middleware dropped the event'
@@ -37,6 +39,12 @@ export interface DispatchJob {
   record: DebugRecord
   /** Settles once every destination has handled the message. */
   done: () => void
+  /**
+   * Set for messages adopted from a page that closed before its settings
+   * arrived: they go to the endpoint only, since client-side destinations
+   * on this page never saw the page they came from.
+   */
+  endpointOnly?: boolean
 }
 
 export interface DispatcherHooks {
@@ -59,6 +67,8 @@ export class Dispatcher {
   settings: CDNSettings | undefined
   plan: TrackingPlan | undefined
   bundledNames = new Set<string>()
+  /** Keeps waiting messages in storage, so another page can send them. */
+  journal: PendingJournal | undefined
 
   private started = false
   private pending: DispatchJob[] = []
@@ -74,14 +84,30 @@ export class Dispatcher {
     const waiting = this.pending
     this.pending = []
     for (const job of waiting) this.submit(job)
+    // Once routed, the messages are in the endpoint's own store.
+    if (this.journal) {
+      const journal = this.journal
+      void this.whenIdle().then(() => journal.clear())
+    }
+  }
+
+  /** Sends, to the endpoint only, messages that closed pages left waiting. */
+  adoptOrphans(): number {
+    const messages = this.journal?.adoptOrphans() ?? []
+    for (const message of messages) {
+      const record = createDebugRecord('replay', [message.messageId])
+      this.submit({ message, record, done: () => {}, endpointOnly: true })
+    }
+    return messages.length
   }
 
   submit(job: DispatchJob): void {
     if (!this.started) {
-      // NOTE: a message waiting here for settings is not yet in the
-      // endpoint's write-ahead store, because middleware may still change or
-      // drop it. A reload during the settings fetch (at most 10 s) loses it.
+      // Middleware may still change or drop a message waiting here, so it is
+      // not in the endpoint's store yet: the journal keeps it for other pages
+      // in case this one closes before settings arrive.
       this.pending.push(job)
+      this.journal?.save(this.pending.map((waiting) => waiting.message))
       return
     }
     this.inFlight++
@@ -103,7 +129,8 @@ export class Dispatcher {
   private process(job: DispatchJob, message: SegmentEvent | null): void {
     let deliveries: Array<Promise<void>> = []
     try {
-      if (message) deliveries = this.route(message, job.record)
+      if (message)
+        deliveries = this.route(message, job.record, job.endpointOnly)
     } catch (error) {
       this.hooks.onMiddlewareDrop(
         job.message,
@@ -234,6 +261,7 @@ export class Dispatcher {
   private route(
     message: SegmentEvent,
     record: DebugRecord,
+    endpointOnly = false,
   ): Array<Promise<void>> {
     if (message.type === 'track' && this.plan && message.event) {
       const routed = applyTrackPlan(
@@ -245,9 +273,11 @@ export class Dispatcher {
         message = { ...message, integrations: routed }
     }
 
-    const enabled = this.runners.filter((runner) =>
-      isDestinationEnabled(runner.names, message.integrations),
-    )
+    const enabled = endpointOnly
+      ? []
+      : this.runners.filter((runner) =>
+          isDestinationEnabled(runner.names, message.integrations),
+        )
     const bundled = enabled
       .filter((runner) => this.bundledNames.has(runner.name))
       .map((r) => r.name)
@@ -261,7 +291,9 @@ export class Dispatcher {
     const deliveries: Array<Promise<void>> = []
     for (const runner of this.runners) {
       if (!enabled.includes(runner)) {
-        record.destinations[runner.name] = 'not sent: disabled by integrations'
+        record.destinations[runner.name] = endpointOnly
+          ? 'not sent: replayed from a page that closed'
+          : 'not sent: disabled by integrations'
         continue
       }
       const callOptions = destinationCallOptions(

@@ -1,0 +1,126 @@
+import type { Logger } from '../debug'
+import { getStorage, getWindow } from '../global-scope'
+import type { SegmentEvent } from '../message/types'
+
+/**
+ * A page's journal of messages that wait for settings: they are not yet in
+ * the endpoint's write-ahead store, because middleware may still change or
+ * drop them. Another page sends them if this one closes first.
+ */
+interface JournalRecord {
+  updatedAt: number
+  /** Set on `pagehide`: the messages are free to adopt at once. */
+  closed: boolean
+  messages: SegmentEvent[]
+}
+
+/** A live page refreshes its journal this often while messages wait. */
+const HEARTBEAT_MS = 2_000
+
+/** A journal not refreshed for this long belongs to a page that is gone. */
+export const STALE_JOURNAL_MS = 3 * HEARTBEAT_MS
+
+export interface PendingJournal {
+  /** Records the waiting messages (one storage write per task). */
+  save(messages: SegmentEvent[]): void
+  /** Removes this page's journal once its messages reached the endpoint. */
+  clear(): void
+  /** Takes the journals of pages that closed or went silent. */
+  adoptOrphans(): SegmentEvent[]
+  dispose(): void
+}
+
+export function createPendingJournal(
+  writeKey: string,
+  pageId: string,
+  log: Logger,
+): PendingJournal {
+  const prefix = `clickstream:pending:${writeKey}:`
+  const key = prefix + pageId
+  let latest: SegmentEvent[] = []
+  let scheduled = false
+  let closed = false
+  let heartbeat: ReturnType<typeof setInterval> | undefined
+
+  function write(): void {
+    scheduled = false
+    const storage = getStorage('localStorage')
+    try {
+      if (latest.length === 0) {
+        storage?.removeItem(key)
+        return
+      }
+      const record: JournalRecord = {
+        updatedAt: Date.now(),
+        closed,
+        messages: latest,
+      }
+      storage?.setItem(key, JSON.stringify(record))
+    } catch (error) {
+      log.debug('could not store the messages waiting for settings', error)
+    }
+  }
+
+  function onPageHide(): void {
+    closed = true
+    write()
+  }
+
+  getWindow()?.addEventListener('pagehide', onPageHide)
+
+  return {
+    save(messages) {
+      latest = messages
+      if (!heartbeat && messages.length > 0)
+        heartbeat = setInterval(write, HEARTBEAT_MS)
+      if (scheduled) return
+      scheduled = true
+      queueMicrotask(write)
+    },
+
+    clear() {
+      latest = []
+      if (heartbeat) clearInterval(heartbeat)
+      heartbeat = undefined
+      write()
+    },
+
+    adoptOrphans() {
+      const storage = getStorage('localStorage')
+      const adopted: SegmentEvent[] = []
+      try {
+        const keys: string[] = []
+        for (let index = 0; storage && index < storage.length; index++) {
+          const name = storage.key(index)
+          if (name?.startsWith(prefix) && name !== key) keys.push(name)
+        }
+        for (const name of keys) {
+          const record = parse(storage?.getItem(name))
+          const stale =
+            !record || Date.now() - record.updatedAt > STALE_JOURNAL_MS
+          if (record && !record.closed && !stale) continue
+          storage?.removeItem(name)
+          if (record) adopted.push(...record.messages)
+        }
+      } catch (error) {
+        log.debug('could not read journals of other pages', error)
+      }
+      return adopted
+    },
+
+    dispose() {
+      if (heartbeat) clearInterval(heartbeat)
+      getWindow()?.removeEventListener('pagehide', onPageHide)
+    },
+  }
+}
+
+function parse(text: string | null | undefined): JournalRecord | undefined {
+  if (!text) return undefined
+  try {
+    const record = JSON.parse(text) as JournalRecord
+    return Array.isArray(record.messages) ? record : undefined
+  } catch {
+    return undefined
+  }
+}
