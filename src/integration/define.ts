@@ -15,7 +15,7 @@ import { loadIframe, loadImage, loadScript, type LoadOptions } from './loader'
 import { validateOptions, type OptionSchema, type OptionsOf } from './schema'
 import type { IntegrationFactory, Plugin, PluginContext } from './types'
 
-/** What a destination's `load` receives; one object per destination instance. */
+/** The context a destination's `load` receives, one object per destination instance. */
 export interface IntegrationContext<Options> {
   options: Options
   /** Per-instance scratch space for vendor handles and flags. */
@@ -34,7 +34,7 @@ export interface IntegrationContext<Options> {
   user(): UserEntity | undefined
 }
 
-/** What a destination's call methods receive besides the facade. */
+/** The context a destination's call methods receive besides the facade. */
 export interface CallContext<Options> extends IntegrationContext<Options> {
   message: SegmentEvent
   /** Options this call set for the destination in `integrations`, if an object. */
