@@ -2,6 +2,7 @@ import type { DropReason } from '../errors'
 import { admitEvent } from './admission'
 import { fitBudget, planRequests } from './batcher'
 import { resolveDeliveryConfig } from './config'
+import { findSettingsProblems } from './settings-check'
 import { isOffline, watchOnline } from './connectivity'
 import { decideOutcome, rescheduleEntry, type Decision } from './outcome'
 import { createNotifier, type DropDetails } from './notifier'
@@ -54,6 +55,7 @@ export function createClickstreamDelivery(
   hooks: DeliveryHooks,
 ): ClickstreamDelivery {
   let config = resolveDeliveryConfig(writeKey, settings)
+  reportSettingsProblems(settings, hooks)
   const { logger } = hooks
   const ownerId = uuid()
   const store = createQueueStore(writeKey, logger, ownerId)
@@ -389,6 +391,7 @@ export function createClickstreamDelivery(
     configure(next) {
       if (disposed) return
       config = resolveDeliveryConfig(writeKey, next)
+      reportSettingsProblems(next, hooks)
       requests = createRequestBuilder(config)
       transport = config.endpoint ? (transport ?? createTransport()) : undefined
       if (!config.endpoint)
@@ -420,5 +423,18 @@ export function createClickstreamDelivery(
       pending.clear()
       for (const resolve of flushWaiters.splice(0)) resolve()
     },
+  }
+}
+
+/** Reports invalid endpoint settings once each; the engine clamps them. */
+function reportSettingsProblems(
+  settings: ClickstreamSettings,
+  hooks: DeliveryHooks,
+): void {
+  for (const problem of findSettingsProblems(settings)) {
+    hooks.logger.misuse(
+      `endpoint-setting:${problem}`,
+      `Clickstream endpoint settings: ${problem}; the nearest valid value (or the default) is used instead.`,
+    )
   }
 }
