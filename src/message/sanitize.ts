@@ -48,7 +48,7 @@ function copy(
     )
   } else {
     const out: JSONObject = {}
-    for (const key of Object.keys(value)) {
+    for (const key of readKeys(value, path)) {
       const child = readKey(value as JSONObject, key, path)
       const copied = copy(child, `${path}.${key}`, ancestors, depth + 1)
       // Assigning `__proto__` would set the prototype instead of a key.
@@ -67,6 +67,18 @@ function copy(
   }
   ancestors.delete(value)
   return result
+}
+
+/** Lists an object's keys, turning a throwing Proxy trap into a clear error. */
+function readKeys(value: object, path: string): string[] {
+  try {
+    return Object.keys(value)
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new InvalidArgumentError(
+      `${shortPath(path)} could not be read (${reason}). Pass plain data, not objects with getters or proxies.`,
+    )
+  }
 }
 
 /** Reads one key, turning a throwing getter or Proxy trap into a clear error. */
