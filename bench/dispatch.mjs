@@ -1,6 +1,6 @@
 // Measures main-thread cost per call in headless Chromium: µs per `track`
 // (and `page`, `identify`) with 0, 1, 5 and 25 no-op destination plugins,
-// the first-party endpoint on and answered by a collector on 127.0.0.1,
+// the first-party endpoint on and served by a collector on 127.0.0.1,
 // beside the floor (a hand-built Segment message and five function calls).
 // Calls go in bursts of 1,000 per task. Figures are medians of the rounds.
 //

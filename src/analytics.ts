@@ -159,7 +159,7 @@ export class Analytics {
 
     let settings: CDNSettings | undefined
     if (typeof options.disable === 'function') {
-      // Nothing is stored or sent until the site's function answers, so a
+      // Nothing is stored or sent until the site's function returns, so a
       // consent check can keep the library off entirely.
       settings = await loadSettings(this.writeKey, options, log)
       if (await this.askDisable(options.disable, settings)) {
@@ -198,9 +198,9 @@ export class Analytics {
   }
 
   /**
-   * Reads the ids (which writes the anonymous id cookie and rewrites a stale
+   * Reads the ids, which writes the anonymous id cookie and rewrites a stale
    * localStorage copy from the top-domain cookie, as analytics.js does on
-   * load), then sends the initial page view, the query-string calls and the
+   * load. Then sends the initial page view, the query-string calls and the
    * calls made before load, in that order.
    */
   private startIdentity(): void {
@@ -314,8 +314,8 @@ export class Analytics {
       notice.detail ?? '',
       notice.event ?? '',
     )
-    // Drops the site can fix are shown in any mode, once per cause; routine
-    // ones (a blocked vendor script, a middleware choosing to drop) are not.
+    // Drops the site can fix are shown in any mode, once per cause. Routine
+    // ones, such as a blocked vendor script or a middleware's choice, are not.
     if (notice.reason === 'event_too_large') {
       log.misuse(
         'event-too-large',

@@ -3,11 +3,11 @@ import { isPlainObject } from './message/merge'
 import type { Callback, CallOptions, JSONObject } from './message/types'
 
 /**
- * Resolution of the overloaded call shapes of analytics.js. Each resolver
- * follows classic analytics.js: a callback may sit in any slot (the first
- * function wins and the slots after it are ignored), `null` keeps a slot
- * empty, numeric ids become strings, and an object where a string belongs
- * shifts the remaining arguments left.
+ * Resolution of the overloaded call shapes of analytics.js, following
+ * classic analytics.js. A callback may sit in any slot: the first function
+ * wins and the slots after it are ignored. `null` keeps a slot empty and
+ * numeric ids become strings. An object where a string belongs shifts the
+ * remaining arguments left.
  */
 
 export interface ResolvedTrack {

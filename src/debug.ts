@@ -73,7 +73,7 @@ export function resetReportedCauses(): void {
   reportedCauses.clear()
 }
 
-/** What happened to one call: printed as one collapsed group in debug mode. */
+/** The record of one call, printed as one collapsed group in debug mode. */
 export interface DebugRecord {
   method: string
   args: unknown[]

@@ -28,10 +28,10 @@ import type { PendingJournal } from './pipeline/pending-journal'
 /** Detail of a drop a middleware chose by calling `next(null)`. */
 export const MIDDLEWARE_DROP = 'a source middleware dropped the event'
 
-/** Longest wait for plugins and source middleware on one message. */
+/** Maximum wait for plugins and source middleware on one message. */
 const PREPARE_TIMEOUT_MS = 10_000
 
-/** Longest wait for destinations before a debug record prints anyway. */
+/** Maximum wait for destinations before a debug record prints anyway. */
 const RECORD_WAIT_MS = 1000
 
 export interface DispatchJob {
@@ -57,7 +57,7 @@ export interface DispatcherHooks {
 /**
  * Runs built messages through plugins, middleware and routing, in call
  * order. Messages wait in `pending` until settings are known, so routing
- * always sees the final destination list.
+ * always uses the final destination list.
  */
 export class Dispatcher {
   runners: DestinationRunner[] = []

@@ -9,7 +9,7 @@
     'retention-science': 'Retention Science',
   }
 
-  // gtag.js serves two destinations, told apart by their data layer.
+  // gtag.js serves two destinations, distinguished by their data layer.
   function destinationOf(record) {
     if (record.vendor === 'gtag') {
       return record.dataLayer === 'ga4DataLayer'

@@ -267,7 +267,7 @@ function withLeases(
       if (owner !== undefined && leaseAlive(owner)) return
       const now = Date.now()
       const rivals = otherLeases().some(([, until]) => until > now)
-      // With no other live page, nobody can claim at the same time.
+      // With no other live page, no other claim can happen at the same time.
       if (!rivals && claimant() === undefined) {
         take()
         return

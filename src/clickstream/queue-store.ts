@@ -42,7 +42,7 @@ export interface QueueStore {
   readonly persistent: boolean
 }
 
-/** Returns the shared key, which holds events handed over by a page or stored without an owner. */
+/** Returns the shared key, which contains events handed over by a page or stored without an owner. */
 export function queueStorageKey(writeKey: string): string {
   return `clickstream:queue:${writeKey}`
 }
@@ -77,7 +77,7 @@ export function listStoredQueues(writeKey: string): StoredQueue[] {
       }
     }
   } catch {
-    // Storage that throws holds no queue this page could take over.
+    // Storage that throws contains no queue this page could take over.
   }
   return queues
 }
@@ -86,7 +86,7 @@ export function readStoredQueue(key: string): StoredEvent[] {
   try {
     return parseRecords(getStorage('localStorage')?.getItem(key) ?? null)
   } catch {
-    // Unreadable storage holds nothing to take over.
+    // Unreadable storage contains nothing to take over.
     return []
   }
 }
@@ -95,7 +95,7 @@ export function removeStoredQueue(key: string): void {
   try {
     getStorage('localStorage')?.removeItem(key)
   } catch {
-    // The key stays; the events in it are sent by whoever reads it later.
+    // The key stays, and the page that reads it next sends its events.
   }
 }
 
@@ -136,7 +136,7 @@ function parseRecords(raw: string | null): StoredEvent[] {
   }
 }
 
-/** Which pending changes a write applies: new records, and updates of stored ones. */
+/** The pending changes a write applies: new records, and updates of stored ones. */
 interface WriteTier {
   additions: boolean
   updates: boolean

@@ -15,7 +15,7 @@ function describeValue(value: unknown): string {
 /**
  * Lists the endpoint settings that are invalid or out of range, each naming
  * the option, the value received and what is accepted. The delivery engine
- * clamps them either way; this is what the site owner is told.
+ * clamps them either way, and these messages go to the site owner.
  */
 export function findSettingsProblems(settings: ClickstreamSettings): string[] {
   const problems: string[] = []

@@ -42,7 +42,7 @@ export function mapEvent(mapping: unknown, event: string): unknown[] {
   return values
 }
 
-/** Whether the mapping names `event` at all. */
+/** Returns true when the mapping names `event` at all. */
 export function isMapped(mapping: unknown, event: string): boolean {
   return mapEvent(mapping, event).length > 0
 }

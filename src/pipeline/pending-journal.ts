@@ -25,7 +25,12 @@ export interface PendingJournal {
   save(messages: SegmentEvent[]): void
   /** Removes this page's journal once its messages reached the endpoint. */
   clear(): void
-  /** Takes the journals of pages that closed or went silent. */
+  /**
+   * Takes the journals of pages that closed or went silent.
+   * NOTE: the fault suite's "tab closed before settings" scenario still loses
+   * the calls of one of three closed tabs in about one run in three; the
+   * cause is not found yet.
+   */
   adoptOrphans(): SegmentEvent[]
   dispose(): void
 }

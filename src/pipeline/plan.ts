@@ -16,8 +16,8 @@ const ENDPOINT_ONLY: IntegrationsOptions = { All: false, 'Segment.io': true }
 
 /**
  * Applies the plan to a track event's `integrations`, as classic
- * analytics.js does: a disabled event (or an unplanned one when
- * `__default.enabled` is false) goes to the endpoint only, and a planned
+ * analytics.js does. A disabled event, or an unplanned one when
+ * `__default.enabled` is false, goes to the endpoint only. A planned
  * event's own `integrations` fill in what the call left unset.
  */
 export function applyTrackPlan(

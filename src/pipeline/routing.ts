@@ -39,15 +39,16 @@ export function isDestinationEnabled(
 }
 
 /**
- * The endpoint ignores `All`: only an explicit `Clickstream: false` or
- * `'Segment.io': false` turns it off, so a site that relied on `All: false`
- * to silence client-side tools still sends every event.
+ * Returns whether the endpoint receives a call. It ignores `All`, because
+ * only an explicit `Clickstream: false` or `'Segment.io': false` turns it
+ * off: a site that relied on `All: false` to silence client-side tools still
+ * sends every event.
  */
 export function isEndpointEnabled(integrations: IntegrationsOptions): boolean {
   return lookup(ENDPOINT_NAMES, integrations) !== false
 }
 
-/** The per-call options object a call gave a destination, if any. */
+/** Returns the per-call options object a call gave a destination, if any. */
 export function destinationCallOptions(
   names: readonly string[],
   integrations: IntegrationsOptions,

@@ -6,7 +6,7 @@ import type { CDNSettings } from './types'
 /** Default settings host, as analytics.js uses it. */
 export const DEFAULT_CDN = 'https://cdn.segment.com'
 
-/** Longest wait for settings before the endpoint falls back to its defaults. */
+/** Maximum wait for settings before the endpoint falls back to its defaults. */
 export const SETTINGS_TIMEOUT_MS = 10_000
 
 export function settingsUrl(cdn: string, writeKey: string): string {
@@ -34,7 +34,7 @@ export async function fetchSettings(
     timer = setTimeout(() => {
       timedOut = true
       abort?.abort()
-      reject(new Error(`no answer within ${timeoutMs} ms`))
+      reject(new Error(`no response within ${timeoutMs} ms`))
     }, timeoutMs)
   })
   try {
@@ -50,7 +50,7 @@ export async function fetchSettings(
     return parseSettings(body, url, log)
   } catch (error) {
     const cause = timedOut
-      ? `no answer within ${timeoutMs} ms`
+      ? `no response within ${timeoutMs} ms`
       : error instanceof Error
         ? error.message
         : String(error)
@@ -74,6 +74,6 @@ async function readText(
     credentials: 'omit',
   })
   if (!response.ok)
-    throw new Error(`the server answered HTTP ${response.status}`)
+    throw new Error(`the server responded with HTTP ${response.status}`)
   return response.text()
 }

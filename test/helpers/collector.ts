@@ -26,7 +26,7 @@ function readBody(request: IncomingMessage): Promise<string> {
 }
 
 /**
- * Starts a Segment-style collector on 127.0.0.1 that answers every POST
+ * Starts a Segment-style collector on 127.0.0.1 that responds to every POST
  * with 200 `{"success":true}` and keeps each message, splitting `/b`
  * batches into their messages.
  */

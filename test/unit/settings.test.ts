@@ -126,7 +126,7 @@ describe('settings', () => {
     )
 
     expect(settings).to.equal(undefined)
-    expect(ownErrors(errors)[0]).to.match(/no answer within 100 ms/)
+    expect(ownErrors(errors)[0]).to.match(/no response within 100 ms/)
   })
 
   it('load fetches from cdnURL', async () => {

@@ -14,7 +14,7 @@ import {
 import { startCollector } from '../../helpers/collector'
 import { disposeEndpoint } from './harness'
 
-/** A settings server on 127.0.0.1 that never answers, like a stalled CDN. */
+/** A settings server on 127.0.0.1 that never responds, like a stalled CDN. */
 async function startHungServer(): Promise<{
   origin: string
   close(): Promise<void>
