@@ -49,6 +49,7 @@ import {
   createPendingJournal,
   STALE_JOURNAL_MS,
 } from './pipeline/pending-journal'
+import { takeKeptCalls } from './pipeline/kept-calls'
 import { isEndpointEnabled } from './pipeline/routing'
 import { applyQueryString } from './query-string'
 import { loadSettings } from './settings/load'
@@ -206,12 +207,52 @@ export class Analytics {
   private startIdentity(): void {
     this.dispatcher.journal = createPendingJournal(this.writeKey, uuid(), log)
     this.user().anonymousId()
+    this.sendKeptCalls()
     const early = this.earlyCalls
     this.earlyCalls = []
     if (this.options.initialPageview) this.page()
     applyQueryString(this, this.options.useQueryString)
     for (const call of early) {
       this.invoke(call.method, call.args, call.page, call.now)
+    }
+  }
+
+  /**
+   * Sends, to the endpoint only, the calls that pages closed before the
+   * bundle ran left with the call keeper. They come first because they were
+   * made before any call of this page. Client-side destinations skip them:
+   * their vendor tags would attribute them to this page.
+   */
+  private sendKeptCalls(): void {
+    const kept = takeKeptCalls(this.writeKey, log)
+    if (kept.length === 0) return
+
+    log.debug(
+      `sending ${kept.length} calls that a page closed before the bundle ran left stored`,
+    )
+    for (const call of kept) {
+      const record = createDebugRecord(call.method, call.args)
+      try {
+        const { message } = buildCall(
+          call.method,
+          call.args,
+          call.page ?? capturePageContext(),
+          call.timestamp,
+          {
+            user: this.user(),
+            group: () => this.groupEntityOrCreate(),
+            emitter: this.emitter,
+          },
+        )
+        this.dispatcher.submit({
+          message,
+          record,
+          done: () => {},
+          endpointOnly: true,
+        })
+      } catch (error) {
+        this.reportInvalid(call.method, call.args, error)
+      }
     }
   }
 
@@ -223,7 +264,10 @@ export class Analytics {
     const adopted = this.dispatcher.adoptOrphans()
     if (adopted > 0)
       log.debug(`sending ${adopted} calls that a closed page left waiting`)
-    setTimeout(() => this.dispatcher.adoptOrphans(), STALE_JOURNAL_MS + 500)
+    setTimeout(() => {
+      this.dispatcher.adoptOrphans()
+      this.sendKeptCalls()
+    }, STALE_JOURNAL_MS + 500)
   }
 
   /** Calls the `disable` option; a function that throws keeps analytics off. */

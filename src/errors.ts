@@ -33,6 +33,7 @@ export type DropReason =
   | 'storage_full'
   | 'middleware'
   | 'buffer_full'
+  | 'page_closed'
   | 'disabled'
   | 'destination_failed'
   | 'destination_error'

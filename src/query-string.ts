@@ -1,6 +1,7 @@
 import type { Analytics } from './analytics'
 import { getLocation } from './global-scope'
 import { parseQuery } from './message/campaign'
+import { setOwn } from './message/merge'
 import type { JSONObject } from './message/types'
 import type { QueryStringOption } from './options'
 
@@ -28,8 +29,10 @@ export function applyQueryString(
     if (key === 'ajs_uid') userId = value
     else if (key === 'ajs_aid') anonymousId = value
     else if (key === 'ajs_event') event = value
-    else if (key.startsWith('ajs_trait_')) traits[key.slice(10)] = value
-    else if (key.startsWith('ajs_prop_')) properties[key.slice(9)] = value
+    else if (key.startsWith('ajs_trait_')) setOwn(traits, key.slice(10), value)
+    else if (key.startsWith('ajs_prop_')) {
+      setOwn(properties, key.slice(9), value)
+    }
   }
 
   if (anonymousId && (!patterns.aid || patterns.aid.test(anonymousId))) {

@@ -8,26 +8,22 @@ import {
 } from './message/page-context'
 import type { EventType } from './message/types'
 import type { LoadOptions } from './options'
+import {
+  claimOwnKeptCalls,
+  EVENT_METHODS,
+  type KeeperFields,
+} from './pipeline/kept-calls'
 
 const log = createLogger('snippet')
 
 /** Fields the analytics.js snippet (4.x to 5.x) sets on its stub. */
-interface SnippetStub extends Array<unknown[]> {
+interface SnippetStub extends Array<unknown[]>, KeeperFields {
   _writeKey?: string
   _loadOptions?: LoadOptions
   _cdn?: string
   SNIPPET_VERSION?: string
   initialize?: boolean
 }
-
-const EVENT_METHODS = new Set<EventType>([
-  'track',
-  'page',
-  'screen',
-  'identify',
-  'group',
-  'alias',
-])
 
 /** The bundle path Segment's CDN and custom domains serve: `/analytics.js/v1/<writeKey>/`. */
 const BUNDLE_PATH = /\/analytics\.js\/v1\/([^/]+)\/analytics[^/]*\.js/
@@ -53,6 +49,8 @@ export function installStandalone(integrations: IntegrationFactory[]): void {
   copySnippetFields(stub, analytics)
   writeGlobal('analytics', analytics)
 
+  // Before load, so this page's own kept calls are not taken as a closed page's.
+  const alreadySent = claimOwnKeptCalls(stub, log)
   const writeKey = stub._writeKey ?? writeKeyFrom(scriptUrl)
   if (writeKey) {
     const options: LoadOptions = { ...(stub._loadOptions ?? {}) }
@@ -63,12 +61,22 @@ export function installStandalone(integrations: IntegrationFactory[]): void {
       'No write key on the snippet or in the script URL; waiting for analytics.load(writeKey).',
     )
   }
-  replay(stub, analytics)
+  replay(stub, analytics, alreadySent)
 }
 
-function replay(stub: SnippetStub, analytics: Analytics): void {
+/** Replays the stub's calls, skipping the first `skipEvents` event calls. */
+function replay(
+  stub: SnippetStub,
+  analytics: Analytics,
+  skipEvents: number,
+): void {
+  let skipped = 0
   for (const item of stub.slice()) {
     if (!Array.isArray(item) || typeof item[0] !== 'string') continue
+    if (skipped < skipEvents && EVENT_METHODS.has(item[0])) {
+      skipped++
+      continue
+    }
 
     const [method, ...args] = item as [string, ...unknown[]]
     try {

@@ -10,3 +10,6 @@ export declare function renderSnippet(options: {
   /** Second argument of the snippet's `analytics.load` call. */
   loadOptions?: Record<string, unknown>
 }): string
+
+/** Renders the call keeper script, pasted after the snippet. */
+export function renderCallKeeper(): string

@@ -52,3 +52,33 @@ function assertOrigin(origin) {
     )
   }
 }
+
+/**
+ * Renders the call keeper, pasted right after the snippet. While
+ * `window.analytics` is still the snippet's stub, it copies the queued event
+ * calls, with the time of each, to localStorage under
+ * `clickstream:stub:<writeKey>:<page token>` on every call, and refreshes the
+ * record every second. A tab closed before the bundle ran (Chromium fires no
+ * `pagehide` for a page still loading) leaves the record behind, and the
+ * next page load of the site sends its calls once the record is 3 s old.
+ * When the bundle runs on this page, it takes the record back, or skips the
+ * calls another page already sent (`_keptCount`). Plain ES5, since sites
+ * paste it as is.
+ */
+export function renderCallKeeper() {
+  return `!function(){var w=window,a=w.analytics,s,key,times=[],written=0,timer,
+m=["track","page","screen","identify","group","alias"],push,i,start=+new Date;
+if(!(a instanceof Array)||a._keptKey)return;try{s=w.localStorage}catch(x){return}
+function ev(c){return c instanceof Array&&m.indexOf(c[0])>-1}
+function save(closing){if(w.analytics!==a){clearInterval(timer);return}
+try{var k=[],n;if(written&&s.getItem(key)===null){for(i=0,n=0;i<a.length&&n<written;)
+if(ev(a[i])){a.splice(i,1);times.shift();n++}else i++;written=0}
+for(i=0;i<a.length;i++)if(ev(a[i]))k.push(a[i]);if(!k.length)return;
+s.setItem(key,JSON.stringify({at:closing?0:+new Date,calls:k,times:times}));
+written=k.length;a._keptCount=written}catch(x){}}
+for(i=0;i<a.length;i++)if(ev(a[i]))times.push(start);
+key="clickstream:stub:"+a._writeKey+":"+start.toString(36)+Math.random().toString(36).slice(2);
+a._keptKey=key;a._keptCount=0;push=a.push;
+a.push=function(c){var r=push.apply(a,arguments);if(ev(c)){times.push(+new Date);save()}return r};
+timer=setInterval(save,1000);w.addEventListener("pagehide",function(){save(1)});save()}();`
+}

@@ -17,13 +17,42 @@ function reject(reason: DropReason, detail: string): Admission {
   return { accepted: false, reason, detail }
 }
 
-function serialize(event: SegmentEvent): string | undefined {
+function serialize(value: unknown): string | undefined {
   try {
-    return JSON.stringify(event)
+    return JSON.stringify(value)
   } catch {
     // JSON.stringify throws on cycles and BigInt values. The caller reports the drop.
     return undefined
   }
+}
+
+/**
+ * Finds the field that weighs most in an event that is too large: the
+ * biggest value one level inside `properties`, `traits`, `context` or
+ * `integrations`, or a top-level field, by JSON bytes. Runs only on the
+ * drop path, so its cost does not matter.
+ */
+function largestField(
+  event: object,
+): { path: string; bytes: number } | undefined {
+  let largest: { path: string; bytes: number } | undefined
+  const consider = (path: string, value: unknown) => {
+    const json = serialize(value)
+    if (json === undefined) return
+    const bytes = utf8ByteLength(json)
+    if (!largest || bytes > largest.bytes) largest = { path, bytes }
+  }
+  for (const [key, value] of Object.entries(event)) {
+    const nested = ['properties', 'traits', 'context', 'integrations']
+    if (nested.includes(key) && typeof value === 'object' && value !== null) {
+      for (const [child, inner] of Object.entries(value)) {
+        consider(`${key}.${child}`, inner)
+      }
+    } else {
+      consider(key, value)
+    }
+  }
+  return largest
 }
 
 /**
@@ -54,7 +83,14 @@ export function admitEvent(
   }
   const bytes = utf8ByteLength(json)
   if (bytes > MAX_EVENT_BYTES) {
-    return reject('event_too_large', `${bytes} bytes, over ${MAX_EVENT_BYTES}`)
+    const largest = largestField(copy)
+    const hint = largest
+      ? `; the largest field is ${largest.path} (${largest.bytes} bytes)`
+      : ''
+    return reject(
+      'event_too_large',
+      `${bytes} bytes, over ${MAX_EVENT_BYTES}${hint}`,
+    )
   }
 
   const record: StoredEvent = stored

@@ -72,6 +72,12 @@ export function createClickstreamDelivery(
   let wakeAt: number | undefined
   let storageFull = false
   let disposed = false
+  /**
+   * No request starts before this time. A rate-limited response pauses the
+   * whole queue, not only its own events, because every request goes to the
+   * same collector and would be limited too.
+   */
+  let pausedUntil = 0
 
   if (!config.endpoint) {
     logger.debug('no apiHost: events stay stored until settings name one')
@@ -200,7 +206,11 @@ export function createClickstreamDelivery(
       entry.inFlight = false
       // An entry evicted or dropped while in flight has no fate left to decide.
       if (!queue.has(entry.record.event.messageId)) continue
-      applyDecision(entry, decideOutcome(result, entry.record, context), now)
+      const decision = decideOutcome(result, entry.record, context)
+      if (decision.action === 'retry' && decision.rateLimited) {
+        pauseUntil(now + decision.waitMs)
+      }
+      applyDecision(entry, decision, now)
     }
   }
 
@@ -261,7 +271,16 @@ export function createClickstreamDelivery(
     else if (queue.sendable(Date.now()).length > 0) schedulePump()
   }
 
+  function pauseUntil(time: number): void {
+    if (time <= pausedUntil) return
+    pausedUntil = time
+    logger.debug(
+      `rate limited: no request before ${new Date(time).toISOString()}`,
+    )
+  }
+
   function takeRequests(now: number, force: boolean): QueueEntry[][] {
+    if (now < pausedUntil) return []
     const groups = planRequests(queue.sendable(now), {
       batching: config.batching,
       batchSize: config.batchSize,
@@ -276,7 +295,8 @@ export function createClickstreamDelivery(
   }
 
   function armWakeTimer(now: number): void {
-    const next = canSend() ? queue.nextWakeAt(now) : undefined
+    const due = canSend() ? queue.nextWakeAt(now) : undefined
+    const next = due === undefined ? undefined : Math.max(due, pausedUntil)
     if (next === wakeAt) return
     if (wakeTimer !== undefined) clearTimeout(wakeTimer)
     wakeTimer = undefined
@@ -291,7 +311,10 @@ export function createClickstreamDelivery(
 
   function settleFlushWaiters(now: number): void {
     if (flushWaiters.length === 0 || pending.size > 0) return
-    if (canSend() && queue.sendable(now).length > 0) return
+    // While rate limited, what is left waits in storage, as after a retry.
+    if (canSend() && now >= pausedUntil && queue.sendable(now).length > 0) {
+      return
+    }
     for (const resolve of flushWaiters.splice(0)) resolve()
   }
 
@@ -308,9 +331,10 @@ export function createClickstreamDelivery(
     settleFlushWaiters(now)
   }
 
-  function sendByBeacon(group: QueueEntry[], now: number): void {
+  /** Returns whether the browser took the beacon. */
+  function sendByBeacon(group: QueueEntry[], now: number): boolean {
     const { url, body } = requests.build(group, new Date(now).toISOString())
-    if (!transport?.beacon(url, body)) return
+    if (!transport?.beacon(url, body)) return false
     // A beacon returns no response. If the page lives on, the events go out
     // again after a request timeout, and the collector drops the duplicate
     // messageId.
@@ -318,12 +342,44 @@ export function createClickstreamDelivery(
       entry.notBefore = now + config.requestTimeoutMs
       entry.sendBy = entry.notBefore
     }
+    return true
+  }
+
+  /**
+   * Reports the events that a closing page can neither send nor store. With
+   * storage unavailable or full, what missed the keepalive budget dies with
+   * the page. A beacon is tried first, though browsers may count it against
+   * the same in-flight budget and refuse it.
+   */
+  function dropUnsavedAtExit(now: number, sent: Set<QueueEntry>): void {
+    const unsaved = queue
+      .entries()
+      .filter(
+        (entry) =>
+          !entry.inFlight &&
+          !sent.has(entry) &&
+          store.isUnwritten(entry.record.event.messageId),
+      )
+    if (unsaved.length === 0) return
+
+    const storage = store.persistent
+      ? 'with localStorage full'
+      : 'without localStorage'
+    const sending = canSend()
+      ? 'and no keepalive request or beacon could take the event'
+      : 'while it could not send (offline, or no apiHost)'
+    const detail = `the page closed ${storage} ${sending}`
+    for (const entry of unsaved) {
+      if (canSend() && sendByBeacon([entry], now)) continue
+      dropEntry(entry, 'page_closed', { detail })
+    }
   }
 
   /** Sends what is ready within the keepalive budget. Events stay stored until acknowledged. */
-  function onPageExit(): void {
+  function onPageExit(final: boolean): void {
     if (disposed) return
     const now = Date.now()
+    const beaconed = new Set<QueueEntry>()
     const groups = canSend()
       ? planRequests(queue.sendable(now), {
           batching: config.batching,
@@ -348,8 +404,12 @@ export function createClickstreamDelivery(
       for (const group of chosen) dispatch(group, true)
     } else {
       persist(false)
-      for (const group of chosen) sendByBeacon(group, now)
+      for (const group of chosen) {
+        if (sendByBeacon(group, now))
+          group.forEach((entry) => beaconed.add(entry))
+      }
     }
+    if (final) dropUnsavedAtExit(now, beaconed)
     armWakeTimer(now)
   }
 

@@ -33,6 +33,11 @@ export interface QueueStore {
   remove(messageId: string): void
   hasPendingChanges(): boolean
   /**
+   * True when the event is not in storage: storage is unavailable, or the
+   * quota rejected the write that would have added it.
+   */
+  isUnwritten(messageId: string): boolean
+  /**
    * Writes pending changes. When the quota rejects them all, writes only the
    * removals and the updates of stored records, and the new records wait for
    * a later write. `quota_exceeded` then means partly written.
@@ -256,6 +261,10 @@ export function createQueueStore(
 
     hasPendingChanges() {
       return puts.size > 0 || removals.size > 0
+    },
+
+    isUnwritten(messageId) {
+      return !persistent || puts.has(messageId)
     },
 
     write() {

@@ -15,6 +15,14 @@ export interface OptionSpec {
   description: string
   default?: unknown
   required?: boolean
+  /**
+   * A regular expression, as JSON Schema's `pattern`, that a string value
+   * (or each string of an array) must match. Options that end up in a vendor
+   * URL or tag declare one, so no value can smuggle markup or a scheme in.
+   */
+  pattern?: string
+  /** A valid value, quoted in the error when `pattern` does not match. */
+  example?: string
 }
 
 export type OptionSchema = Record<string, OptionSpec>
@@ -70,7 +78,7 @@ export function validateOptions(
     if (value === undefined || value === null || value === '') {
       if (spec.required) {
         errors.push(
-          `${destination}: option "${key}" is missing; it must be a ${spec.type} (${spec.description}).`,
+          `${destination}: option "${key}" is missing; it must be ${article(spec.type)} ${spec.type} (${spec.description}).`,
         )
       }
       if (spec.default !== undefined)
@@ -81,13 +89,38 @@ export function validateOptions(
     const coerced = coerce(spec.type, value)
     if (coerced === INVALID) {
       errors.push(
-        `${destination}: option "${key}" must be a ${spec.type}, received ${describe(value)}.`,
+        `${destination}: option "${key}" must be ${article(spec.type)} ${spec.type}, received ${describe(value)}.`,
+      )
+      continue
+    }
+    const mismatch = spec.pattern
+      ? findMismatch(spec.pattern, coerced)
+      : undefined
+    if (mismatch !== undefined) {
+      const hint = spec.example ? ` such as "${spec.example}"` : ''
+      errors.push(
+        `${destination}: option "${key}" must match ${spec.pattern}${hint}, received ${describe(mismatch)}.`,
       )
       continue
     }
     options[key] = coerced
   }
   return { options, errors }
+}
+
+/** Returns "a" or "an" for an option type's name. */
+function article(type: OptionType): string {
+  return type === 'array' || type === 'object' ? 'an' : 'a'
+}
+
+/** Returns the first string in `value` that the pattern rejects, if any. */
+function findMismatch(pattern: string, value: unknown): string | undefined {
+  const expression = new RegExp(pattern)
+  const strings = Array.isArray(value) ? value : [value]
+  return strings.find(
+    (item): item is string =>
+      typeof item === 'string' && item !== '' && !expression.test(item),
+  )
 }
 
 const INVALID = Symbol('invalid')

@@ -6,16 +6,38 @@ export function isPlainObject(value: unknown): value is JSONObject {
   return proto === Object.prototype || proto === null
 }
 
+/**
+ * Sets `key` as an own data property. Plain assignment of `__proto__` would
+ * change the object's prototype instead and lose the value.
+ */
+export function setOwn(object: JSONObject, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(object, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    })
+  } else {
+    object[key] = value
+  }
+}
+
 /** Merges `source` into a copy of `target`, recursing into plain objects. */
 export function deepMerge(target: JSONObject, source: JSONObject): JSONObject {
   const result: JSONObject = { ...target }
   for (const key of Object.keys(source)) {
     const incoming = source[key]
-    const existing = result[key]
-    result[key] =
+    const existing = Object.prototype.hasOwnProperty.call(result, key)
+      ? result[key]
+      : undefined
+    setOwn(
+      result,
+      key,
       isPlainObject(existing) && isPlainObject(incoming)
         ? deepMerge(existing, incoming)
-        : incoming
+        : incoming,
+    )
   }
   return result
 }

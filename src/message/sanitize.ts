@@ -1,6 +1,9 @@
+import { createLogger } from '../debug'
 import { InvalidArgumentError } from '../errors'
-import { isPlainObject } from './merge'
+import { isPlainObject, setOwn } from './merge'
 import type { JSONObject } from './types'
+
+const log = createLogger('message')
 
 /** Deeper nesting than this is rejected rather than risking a stack overflow. */
 export const MAX_DEPTH = 500
@@ -9,7 +12,9 @@ export const MAX_DEPTH = 500
  * Copies plain objects and arrays so later changes by the page do not alter
  * a message that is already built, and rejects what JSON cannot carry: a
  * circular reference, a `BigInt`, or nesting deeper than `MAX_DEPTH`.
- * Functions and symbols are left as they are, so JSON drops them on send.
+ * A `Map` becomes an object (keys through `String`), a `Set` or a typed
+ * array becomes an array. Functions and symbols are left out (`null` in an
+ * array, as JSON does), with a debug note naming the path.
  */
 export function copyPayload(value: JSONObject, where: string): JSONObject {
   return copy(value, where, new Set<object>(), 0) as JSONObject
@@ -26,7 +31,26 @@ function copy(
       `${shortPath(path)} is a BigInt (${value}n), which JSON cannot send. Convert it with String() or Number() first.`,
     )
   }
+  if (typeof value === 'function' || typeof value === 'symbol') {
+    log.debug(
+      `${shortPath(path)} is a ${typeof value}, which JSON cannot send; it was left out.`,
+    )
+    return undefined
+  }
   if (typeof value !== 'object' || value === null) return value
+  if (value instanceof Map) {
+    return copy(mapToObject(value), path, ancestors, depth)
+  }
+  if (value instanceof Set || ArrayBuffer.isView(value)) {
+    if (!(value instanceof DataView)) {
+      return copy(
+        Array.from(value as Iterable<unknown>),
+        path,
+        ancestors,
+        depth,
+      )
+    }
+  }
   if (!Array.isArray(value) && !isPlainObject(value)) return value
 
   if (ancestors.has(value)) {
@@ -43,30 +67,30 @@ function copy(
   ancestors.add(value)
   let result: unknown
   if (Array.isArray(value)) {
-    result = value.map((item, index) =>
-      copy(item, `${path}[${index}]`, ancestors, depth + 1),
-    )
+    // JSON sends a left-out function or symbol in an array as null.
+    result = value.map((item, index) => {
+      const copied = copy(item, `${path}[${index}]`, ancestors, depth + 1)
+      return copied === undefined && item !== undefined ? null : copied
+    })
   } else {
     const out: JSONObject = {}
     for (const key of readKeys(value, path)) {
       const child = readKey(value as JSONObject, key, path)
       const copied = copy(child, `${path}.${key}`, ancestors, depth + 1)
-      // Assigning `__proto__` would set the prototype instead of a key.
-      if (key === '__proto__') {
-        Object.defineProperty(out, key, {
-          value: copied,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        })
-      } else {
-        out[key] = copied
-      }
+      if (copied === undefined && child !== undefined) continue
+      setOwn(out, key, copied)
     }
     result = out
   }
   ancestors.delete(value)
   return result
+}
+
+/** Turns a Map into an object, each key through `String`, later keys winning. */
+function mapToObject(map: Map<unknown, unknown>): JSONObject {
+  const object: JSONObject = {}
+  for (const [key, value] of map) setOwn(object, String(key), value)
+  return object
 }
 
 /** Lists an object's keys, turning a throwing Proxy trap into a clear error. */

@@ -26,10 +26,9 @@ export interface PendingJournal {
   /** Removes this page's journal once its messages reached the endpoint. */
   clear(): void
   /**
-   * Takes the journals of pages that closed or went silent.
-   * NOTE: the fault suite's "tab closed before settings" scenario still loses
-   * the calls of one of three closed tabs in about one run in three; the
-   * cause is not found yet.
+   * Takes the journals of pages that closed or went silent. Chromium fires
+   * no `pagehide` for a page that is still loading, so a journal without
+   * `closed` is taken once its heartbeat is stale.
    */
   adoptOrphans(): SegmentEvent[]
   dispose(): void

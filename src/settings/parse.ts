@@ -1,6 +1,6 @@
 import { describe } from '../arguments'
 import type { Logger } from '../debug'
-import { isPlainObject } from '../message/merge'
+import { isPlainObject, setOwn } from '../message/merge'
 import type { JSONObject } from '../message/types'
 import type { CDNSettings } from './types'
 
@@ -24,7 +24,7 @@ export function parseSettings(
   const integrations: Record<string, JSONObject> = {}
   for (const [name, options] of Object.entries(body.integrations)) {
     if (isPlainObject(options)) {
-      integrations[name] = options
+      setOwn(integrations, name, options)
       continue
     }
     log.misuse(

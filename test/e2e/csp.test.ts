@@ -28,7 +28,10 @@ import { assertBundleBuilt, DIST_DIR } from './helpers/bundle'
 import { WRITE_KEY } from './helpers/settings'
 
 const PAGE_PATH = '/csp.html'
-const DESTINATIONS = ['Facebook Pixel', 'Google Tag Manager']
+const DESTINATIONS = Object.keys(DEMO_DESTINATIONS).sort()
+
+/** Floodlight's DoubleClick ID pixel goes here; any answer will do. */
+const ID_PIXEL_PATH = '/vendor-pixels/doubleclick-id/'
 
 /** A violation recorded by the page's `securitypolicyviolation` listener. */
 interface Violation {
@@ -36,15 +39,24 @@ interface Violation {
   blockedURI: string
 }
 
+/** An element the page created with `document.createElement`. */
+interface CreatedElement {
+  tag: string
+  src: string
+  nonce: string
+}
+
 interface PageState {
   violations: Violation[]
   status: Record<string, string>
   scripts: Array<{ src: string; nonce: string }>
+  created: CreatedElement[]
 }
 
 declare global {
   interface Window {
     __cspViolations?: Violation[]
+    __createdElements?: HTMLElement[]
   }
 }
 
@@ -72,15 +84,25 @@ describe('strict Content-Security-Policy page', function () {
           apiHost: context.apiHost,
           deliveryStrategy: { strategy: 'standard' },
           integrations: {
-            'Facebook Pixel': DEMO_DESTINATIONS['Facebook Pixel'],
-            'Google Tag Manager': DEMO_DESTINATIONS['Google Tag Manager'],
+            ...DEMO_DESTINATIONS,
+            'DoubleClick Floodlight': {
+              ...DEMO_DESTINATIONS['DoubleClick Floodlight'],
+              getDoubleClickId: true,
+              googleNetworkId: '1234',
+            },
           },
         }),
     })
     const snippet = renderSnippet({
       cdnOrigin: demo.origin,
       writeKey: WRITE_KEY,
-      loadOptions: { nonce, vendorScriptUrl: vendorUrlMap(demo.origin) },
+      loadOptions: {
+        nonce,
+        vendorScriptUrl: {
+          ...vendorUrlMap(demo.origin),
+          'https://cm.g.doubleclick.net/pixel': `${demo.origin}${ID_PIXEL_PATH}`,
+        },
+      },
     })
     const html = cspPage(nonce, snippet)
     pageServer = await startCspServer((origin) => {
@@ -103,14 +125,26 @@ describe('strict Content-Security-Policy page', function () {
       () =>
         new Promise<void>((resolve) => window.analytics.ready(() => resolve())),
     )
+    // Product Viewed is a Floodlight tag, so it adds an iframe, and the
+    // first Floodlight call requests the DoubleClick ID image.
     await page.evaluate(() => {
       window.analytics.track('CSP Checked', { plan: 'strict' })
+      window.analytics.track('Product Viewed', { product_id: 'p1' })
     })
     received = await demo.events.waitFor(
       (records) =>
         records.some(({ message }) => message.event === 'CSP Checked') &&
+        records.some(({ message }) => message.event === 'Product Viewed') &&
         records.some(({ message }) => message.type === 'page'),
       { description: 'page and track at the collector' },
+    )
+    await page.waitForFunction(
+      () =>
+        (window.__createdElements ?? []).some(
+          (element) => element.tagName === 'IFRAME',
+        ),
+      undefined,
+      { timeout: 10_000 },
     )
     state = await page.evaluate(() => {
       const instance = window.analytics as unknown as {
@@ -122,6 +156,11 @@ describe('strict Content-Security-Policy page', function () {
         scripts: Array.from(document.scripts, (script) => ({
           src: script.src,
           nonce: script.nonce ?? '',
+        })),
+        created: (window.__createdElements ?? []).map((element) => ({
+          tag: element.tagName.toLowerCase(),
+          src: element.getAttribute('src') ?? '',
+          nonce: element.nonce ?? '',
         })),
       }
     })
@@ -159,10 +198,9 @@ describe('strict Content-Security-Policy page', function () {
     const status = Object.fromEntries(
       DESTINATIONS.map((name) => [name, state.status[name]]),
     )
-    expect(status).to.deep.equal({
-      'Facebook Pixel': 'ready',
-      'Google Tag Manager': 'ready',
-    })
+    expect(status).to.deep.equal(
+      Object.fromEntries(DESTINATIONS.map((name) => [name, 'ready'])),
+    )
   })
 
   it('loads each stand-in with the nonce', function () {
@@ -175,15 +213,40 @@ describe('strict Content-Security-Policy page', function () {
       .sort((a, b) => String(a.file).localeCompare(String(b.file)))
     expect(standIns).to.deep.equal([
       { file: 'fbevents.js', nonce },
+      { file: 'google-conversion-async.js', nonce },
+      // GA4 (with its own data layer) and Google Ads each load gtag.js.
+      { file: 'gtag.js', nonce },
+      { file: 'gtag.js', nonce },
       { file: 'gtm.js', nonce },
+      { file: 'retention-science.js', nonce },
     ])
+  })
+
+  it('gives the nonce to every tag it injects', function () {
+    // The snippet's own script element for the bundle has no nonce, and
+    // 'strict-dynamic' lets it load (see strictPolicy).
+    const injected = state.created.filter(
+      (element) =>
+        ['script', 'img', 'iframe'].includes(element.tag) &&
+        !element.src.endsWith('/analytics.min.js'),
+    )
+    const tags = new Set(injected.map((element) => element.tag))
+
+    expect([...tags].sort()).to.deep.equal(['iframe', 'img', 'script'])
+    expect(injected.filter((element) => element.nonce !== nonce)).to.deep.equal(
+      [],
+    )
   })
 
   it('delivers page and track calls', function () {
     const labels = received
       .map(({ message }) => [message.type, message.event ?? ''].join(' '))
       .sort()
-    expect(labels).to.deep.equal(['page ', 'track CSP Checked'])
+    expect(labels).to.deep.equal([
+      'page ',
+      'track CSP Checked',
+      'track Product Viewed',
+    ])
   })
 })
 
@@ -204,7 +267,8 @@ function strictPolicy(nonce: string, self: string, collector: string): string {
 }
 
 function cspPage(nonce: string, snippet: string): string {
-  // The listener is added first, so it also records violations by the snippet.
+  // The listener and the createElement recorder come first, so they also
+  // see what the snippet does.
   return `<!doctype html>
 <html lang="en">
   <head>
@@ -212,6 +276,13 @@ function cspPage(nonce: string, snippet: string): string {
     <link rel="icon" href="data:," />
     <title>Strict CSP test page</title>
     <script nonce="${nonce}">
+window.__createdElements = []
+var createElement = document.createElement
+document.createElement = function () {
+  var element = createElement.apply(document, arguments)
+  window.__createdElements.push(element)
+  return element
+}
 window.__cspViolations = []
 document.addEventListener('securitypolicyviolation', function (event) {
   window.__cspViolations.push({
@@ -263,3 +334,31 @@ function closeServer(server: Server): Promise<void> {
   server.closeAllConnections()
   return closed
 }
+
+describe('bundles under a policy without unsafe-eval', function () {
+  /** Code that a policy without 'unsafe-eval' blocks. */
+  const EVAL_PATTERNS = [
+    /\beval\s*\(/,
+    /\bnew\s+Function\s*\(/,
+    /[^.\w]Function\s*\(\s*["'`]/,
+    /\bset(?:Timeout|Interval)\s*\(\s*["'`]/,
+  ]
+
+  it('contain no eval or Function constructor', async function () {
+    assertBundleBuilt()
+    const { readdir, readFile } = await import('node:fs/promises')
+    const files = (await readdir(DIST_DIR, { recursive: true }))
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => join(DIST_DIR, file))
+    const offending: string[] = []
+    for (const file of files) {
+      const code = await readFile(file, 'utf8')
+      for (const pattern of EVAL_PATTERNS) {
+        if (pattern.test(code)) offending.push(`${file}: ${pattern}`)
+      }
+    }
+
+    expect(files.length).to.be.above(3)
+    expect(offending).to.deep.equal([])
+  })
+})

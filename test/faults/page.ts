@@ -1,4 +1,4 @@
-import { renderSnippet } from '../../examples/lib/snippet.mjs'
+import { renderCallKeeper, renderSnippet } from '../../examples/lib/snippet.mjs'
 
 /** Name of the function the driver exposes to every page of a scenario. */
 export const REPORT_BINDING = '__faultReport'
@@ -59,7 +59,8 @@ const HARNESS_SCRIPT = `(function () {
 
 /**
  * Builds the scenario's page: Segment's snippet as a customer pastes it,
- * loading the bundle from `cdnOrigin`, then the driver's harness script.
+ * loading the bundle from `cdnOrigin`, and the call keeper after it, as the
+ * README sets a page up, then the driver's harness script.
  */
 export function faultPage(cdnOrigin: string, writeKey: string): string {
   const snippet = renderSnippet({ cdnOrigin, writeKey })
@@ -72,6 +73,7 @@ export function faultPage(cdnOrigin: string, writeKey: string): string {
     <title>Fault scenario</title>
     <script>
 ${snippet}
+${renderCallKeeper()}
     </script>
   </head>
   <body>

@@ -9,6 +9,7 @@
 //
 // FAULTS_DEBUG=1 turns on the SDK's debug mode in the pages, prints what
 // they log about adopting stored events, and the collector's responses.
+// FAULTS_DEBUG_ALL=1 with it prints every debug line of the pages.
 import { setTimeout as sleep } from 'node:timers/promises'
 
 import type { Browser, BrowserContext } from 'playwright-core'

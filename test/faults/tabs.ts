@@ -7,8 +7,13 @@ import { REPORT_BINDING, type DropReport } from './page'
 /** Chromium logs each failed request on the console. Those lines are expected. */
 const NETWORK_CONSOLE_LINE = /Failed to load resource|net::ERR_/
 
-/** Debug-mode lines worth printing: adoption and failures, not every send. */
-const DEBUG_LINE = /adopted|failed/
+/**
+ * Debug-mode lines worth printing: adoption, calls taken from closed pages,
+ * rate limits and failures, not every send. FAULTS_DEBUG_ALL=1 prints all.
+ */
+const DEBUG_LINE = process.env.FAULTS_DEBUG_ALL
+  ? /./
+  : /adopted|failed|left waiting|left stored|rate limited/
 
 /** Maximum wait for the page to load and `analytics.ready` to call back. */
 const READY_TIMEOUT_MS = 15_000
@@ -99,6 +104,13 @@ export async function openTab(
   log: PageLog,
 ): Promise<Tab> {
   const page = await context.newPage()
+  if (log.debug) {
+    // Debug mode from the first line of the page, so calls made before
+    // `ready` log too.
+    await page.addInitScript(() =>
+      sessionStorage.setItem('clickstream:debug', 'true'),
+    )
+  }
   page.on('pageerror', (error) =>
     log.problems.push(`${label}: page error: ${error.message}`),
   )

@@ -1,15 +1,22 @@
-import { renderSnippet } from '../../../examples/lib/snippet.mjs'
+import {
+  renderCallKeeper,
+  renderSnippet,
+} from '../../../examples/lib/snippet.mjs'
 
 /**
  * Builds a page that includes Segment's snippet in its head, exactly as a
- * customer pastes it, followed by `bodyScript` at the end of the body.
+ * customer pastes it, followed by `bodyScript` at the end of the body. With
+ * `callKeeper`, the call keeper script follows the snippet.
  */
 export function snippetPage(options: {
   cdnOrigin: string
   writeKey: string
   bodyScript?: string
+  callKeeper?: boolean
 }): string {
-  const snippet = renderSnippet(options)
+  const snippet = options.callKeeper
+    ? `${renderSnippet(options)}\n${renderCallKeeper()}`
+    : renderSnippet(options)
   const bodyScript = options.bodyScript ?? ''
   // The empty icon keeps Chromium from requesting /favicon.ico.
   return `<!doctype html>

@@ -248,6 +248,54 @@ describe('clickstream delivery, retries', () => {
       )
     })
 
+    it('pauses every event on a 429', async () => {
+      clock = fakeClock(Date.now())
+      const { delivery } = start()
+      const limited = makeEvent()
+      collector.script({ status: 429, headers: { 'Retry-After': '2' } })
+      delivery.enqueue(limited)
+      await collector.waitForPosts(1)
+      await waitUntil(
+        () => storedRecord(limited.messageId)?.retryAt !== undefined,
+      )
+
+      const later = makeEvent()
+      delivery.enqueue(later)
+      await clock.tickAsync(1_000)
+      await realDelay(30)
+      const duringPause = collector.posts().length
+      await clock.tickAsync(1_000)
+      await collector.waitForPosts(3)
+      const resent = collector.posts().slice(1)
+
+      expect(duringPause).to.equal(1)
+      expect(
+        resent.map((post) => post.body?.messageId as string).sort(),
+      ).to.deep.equal([limited.messageId, later.messageId].sort())
+    })
+
+    it('settles flush while paused', async () => {
+      clock = fakeClock(Date.now())
+      const { delivery } = start()
+      const limited = makeEvent()
+      collector.script({ status: 429, headers: { 'Retry-After': '60' } })
+      delivery.enqueue(limited)
+      await collector.waitForPosts(1)
+      await waitUntil(
+        () => storedRecord(limited.messageId)?.retryAt !== undefined,
+      )
+
+      delivery.enqueue(makeEvent())
+      let settled = false
+      void delivery.flush().then(() => (settled = true))
+      await clock.tickAsync(10)
+      await realDelay(30)
+
+      expect(settled).to.equal(true)
+      expect(collector.posts()).to.have.length(1)
+      expect(readStored()).to.have.length(2)
+    })
+
     it('waits for x-ratelimit-reset seconds', async () => {
       clock = fakeClock(Date.now())
       const headers = { 'x-ratelimit-reset': '1' }

@@ -234,6 +234,83 @@ describe('clickstream delivery, storage', () => {
     })
   })
 
+  describe('page closed with events in memory only', () => {
+    function breakStorage(): void {
+      stubStorage({
+        getItem: sinon.stub().throws(securityError()),
+        setItem: sinon.stub().throws(securityError()),
+      })
+    }
+
+    it('reports what it could not send', async () => {
+      breakStorage()
+      const harness = createHarness({})
+      harnesses.push(harness)
+      const events = [makeEvent(), makeEvent()]
+
+      for (const event of events) harness.delivery.enqueue(event)
+      await realDelay(0)
+      window.dispatchEvent(new Event('pagehide'))
+
+      expect(
+        harness.dropped.map((notice) => ({
+          reason: notice.reason,
+          messageId: notice.messageId,
+          detail: notice.detail,
+        })),
+      ).to.deep.equal(
+        events.map((event) => ({
+          reason: 'page_closed',
+          messageId: event.messageId,
+          detail:
+            'the page closed without localStorage while it could not send (offline, or no apiHost)',
+        })),
+      )
+    })
+
+    it('reports nothing when hidden only', async () => {
+      breakStorage()
+      const harness = createHarness({})
+      harnesses.push(harness)
+
+      harness.delivery.enqueue(makeEvent())
+      await realDelay(0)
+      sinon.stub(document, 'visibilityState').get(() => 'hidden')
+      document.dispatchEvent(new Event('visibilitychange'))
+      window.dispatchEvent(
+        Object.assign(new Event('pagehide'), { persisted: true }),
+      )
+
+      expect(harness.dropped).to.deep.equal([])
+    })
+
+    it('reports nothing that storage keeps', async () => {
+      const harness = createHarness({})
+      harnesses.push(harness)
+
+      harness.delivery.enqueue(makeEvent())
+      await realDelay(0)
+      window.dispatchEvent(new Event('pagehide'))
+
+      expect(harness.dropped).to.deep.equal([])
+      expect(readStored()).to.have.length(1)
+    })
+
+    it('sends by keepalive before reporting', async () => {
+      breakStorage()
+      const { delivery, dropped } = start({
+        deliveryStrategy: { strategy: 'batching', config: { timeout: 60_000 } },
+      })
+
+      delivery.enqueue(makeEvent())
+      await realDelay(0)
+      window.dispatchEvent(new Event('pagehide'))
+
+      expect(dropped).to.deep.equal([])
+      expect(await collector.waitForPosts(1, 1000)).to.have.length(1)
+    })
+  })
+
   describe('full storage', () => {
     /** Characters of one stored record of `event`. */
     function recordLength(event: SegmentEvent | undefined): number {
