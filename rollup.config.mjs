@@ -17,6 +17,12 @@ import typescript from '@rollup/plugin-typescript'
 const root = path.dirname(fileURLToPath(import.meta.url))
 const integrationsDir = path.join(root, 'integrations')
 const standaloneFile = path.join(root, 'src', 'standalone.ts')
+const settingsToolsFile = path.join(
+  root,
+  'src',
+  'integration',
+  'settings-tools.ts',
+)
 const esmDir = path.join(root, 'dist', 'esm')
 
 const packageJson = JSON.parse(
@@ -180,8 +186,12 @@ function esmConfig(slugs) {
   return {
     input: [
       path.join(root, 'src', 'index.ts'),
+      // The test kit, exported as clickstream-analytics/testing.
+      path.join(root, 'src', 'testing', 'index.ts'),
       // Not exported by the package; bench/size.mjs builds bundles from it.
       standaloneFile,
+      // Not exported by the package either; bin/clickstream.mjs imports it.
+      settingsToolsFile,
       ...slugs.map(integrationEntry),
     ],
     external: isRuntimeDependency,

@@ -1,17 +1,31 @@
 // Writes dist/integrations.json from the built ES modules: for each
 // destination its name, slug, aliases, version, options (type, default,
-// description, required), icon path and the gzip bytes of its own code.
-// Run by scripts/build.mjs after rollup; it only reads dist/esm.
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+// description, required, pattern, example), the call types it implements,
+// the events it maps on its own (from its docs.ts), icon path, the gzip bytes
+// of its own code and the path of its JSON Schema. Also writes each
+// destination's settings schema to dist/schemas/<slug>.json. Run by
+// scripts/build.mjs after rollup. It reads dist/esm, plus the TypeScript
+// sources of src/integration/json-schema.ts and each docs.ts, which no
+// bundle contains.
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 
 import terser from '@rollup/plugin-terser'
 import { rollup } from 'rollup'
+import { register } from 'tsx/esm/api'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const builtDir = path.join(root, 'dist', 'esm', 'integrations')
+const schemaDir = path.join(root, 'dist', 'schemas')
 const version = JSON.parse(
   readFileSync(path.join(root, 'package.json'), 'utf8'),
 ).version
@@ -49,7 +63,35 @@ function describeOptions(schema) {
     required: spec.required === true,
     default: spec.default,
     description: spec.description,
+    pattern: spec.pattern,
+    example: spec.example,
   }))
+}
+
+const CALL_TYPES = ['track', 'page', 'screen', 'identify', 'group', 'alias']
+
+/**
+ * Makes a plugin from the factory, without loading it, to read what only
+ * the plugin carries: its version and the call types it implements.
+ * Making one has no side effects; invalid options only fail `load`.
+ */
+function describePlugin(factory) {
+  const plugin = factory({})
+  return {
+    version: plugin.version,
+    callTypes: CALL_TYPES.filter((type) => typeof plugin[type] === 'function'),
+  }
+}
+
+/** Imports integrations/<slug>/docs.ts, or returns undefined when absent. */
+async function readDocs(slug) {
+  const file = path.join(root, 'integrations', slug, 'docs.ts')
+  if (!existsSync(file)) return undefined
+  return (await import(pathToFileURL(file).href)).default
+}
+
+function writeJson(file, value) {
+  writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`)
 }
 
 async function main() {
@@ -59,6 +101,15 @@ async function main() {
         .map((entry) => entry.name)
         .sort()
     : []
+
+  // tsx compiles the TypeScript sources imported below; dist/esm is plain
+  // JavaScript and needs no loader.
+  const unregister = register()
+  const { toJsonSchema } = await import(
+    pathToFileURL(path.join(root, 'src', 'integration', 'json-schema.ts')).href
+  )
+  rmSync(schemaDir, { recursive: true, force: true })
+  mkdirSync(schemaDir, { recursive: true })
 
   const integrations = []
   for (const slug of slugs) {
@@ -71,19 +122,30 @@ async function main() {
       )
     }
     const icon = path.join('integrations', slug, 'icon.svg')
+    const jsonSchema = path.posix.join('dist', 'schemas', `${slug}.json`)
+    writeJson(
+      path.join(root, jsonSchema),
+      toJsonSchema(factory.schema, factory.integrationName),
+    )
+    const plugin = describePlugin(factory)
+    const docs = await readDocs(slug)
     integrations.push({
       name: factory.integrationName,
       slug,
       aliases: [...factory.aliases],
-      version,
+      version: plugin.version ?? version,
       options: describeOptions(factory.schema),
+      callTypes: plugin.callTypes,
+      mappedEvents: docs?.mappedEvents ?? [],
       icon: existsSync(path.join(root, icon)) ? icon : null,
       gzipBytes: await ownGzipBytes(entry),
+      jsonSchema,
     })
   }
+  await unregister()
 
   const file = path.join(root, 'dist', 'integrations.json')
-  writeFileSync(file, `${JSON.stringify({ version, integrations }, null, 2)}\n`)
+  writeJson(file, { version, integrations })
   console.log(
     `manifest: ${integrations.length} integrations → ${path.relative(root, file)}`,
   )

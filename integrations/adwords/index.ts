@@ -1,6 +1,7 @@
 import { defineIntegration } from '../../src/integration/define'
 import type { OptionsOf } from '../../src/integration/schema'
 import { conversionIdOf, mappingsFor } from './mappings'
+import { adwordsMigrations } from './migrations'
 import {
   conversionTagLoaded,
   remarketingTag,
@@ -11,6 +12,8 @@ import {
 const options = {
   conversionId: {
     type: 'string',
+    pattern: '^(AW-)?[0-9]+$',
+    example: '123456789',
     required: true,
     description:
       'Conversion ID of the Google Ads account (`google_conversion_id` in the tag).',
@@ -36,6 +39,8 @@ export default /*#__PURE__*/ defineIntegration({
   name: 'AdWords',
   aliases: ['Google Ads (Classic)'],
   options,
+  migrations: adwordsMigrations,
+  replacedBy: 'Google AdWords New',
 
   // Google's asynchronous conversion tag has no command queue, so the core
   // queues calls until the script has defined google_trackConversion.

@@ -1,5 +1,4 @@
 import type { Track } from '@segment/facade'
-import { DestinationError } from '../../src/errors'
 import {
   defineIntegration,
   type CallContext,
@@ -12,16 +11,22 @@ const NAME = 'DoubleClick Floodlight'
 const options = {
   source: {
     type: 'string',
+    pattern: '^[A-Za-z0-9-]+$',
+    example: '1234567',
     default: '',
     description: 'Advertiser ID (`src`); no tag fires without it.',
   },
   activityTag: {
     type: 'string',
+    pattern: '^[A-Za-z0-9_-]+$',
+    example: 'sales0',
     default: '',
     description: 'Activity tag string (`cat`) for tags that set none.',
   },
   groupTag: {
     type: 'string',
+    pattern: '^[A-Za-z0-9_-]+$',
+    example: 'conv0',
     default: '',
     description: 'Group tag string (`type`) for tags that set none.',
   },
@@ -38,6 +43,8 @@ const options = {
   },
   googleNetworkId: {
     type: 'string',
+    pattern: '^[A-Za-z0-9_-]+$',
+    example: '1234',
     default: '',
     description: 'Google Network ID for the DoubleClick ID pixel.',
   },
@@ -57,9 +64,6 @@ export type DoubleClickFloodlightOptions = OptionsOf<typeof options>
 
 type Call = CallContext<DoubleClickFloodlightOptions>
 
-/** Advertiser ID pattern: the ID becomes a host name label, so letters, digits and hyphens. */
-const ADVERTISER_ID = /^[a-z\d-]+$/i
-
 /**
  * DoubleClick Floodlight destination. Each track call that `events` maps, and
  * each named page call as `Viewed <name> Page`, fires one iframe per tag.
@@ -68,14 +72,8 @@ export default /*#__PURE__*/ defineIntegration({
   name: NAME,
   options,
 
-  load({ options }) {
-    if (options.source && !ADVERTISER_ID.test(options.source)) {
-      throw new DestinationError(
-        NAME,
-        `option "source" is invalid: expected the advertiser ID (the src= value of a Floodlight tag), received "${options.source}".`,
-      )
-    }
-  },
+  // The schema's patterns check every option that goes into a tag URL.
+  load() {},
 
   track: (track, call) => fire(track, call),
 

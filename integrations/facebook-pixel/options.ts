@@ -4,6 +4,8 @@ import type { OptionSchema } from '../../src/integration/schema'
 export const options = {
   pixelId: {
     type: 'string',
+    pattern: '^[0-9]+$',
+    example: '123456789012345',
     required: true,
     description: 'Pixel ID from Meta Events Manager.',
   },

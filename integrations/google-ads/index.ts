@@ -10,6 +10,8 @@ const NAME = 'Google AdWords New'
 const options = {
   accountId: {
     type: 'string',
+    pattern: '^AW-[0-9]+$',
+    example: 'AW-123456789',
     required: true,
     description:
       'Google Ads account ID (`AW-…`): the gtag.js tag ID and the default account of every conversion.',
@@ -51,6 +53,8 @@ const options = {
   },
   floodlightAccountId: {
     type: 'string',
+    pattern: '^DC-[0-9]+$',
+    example: 'DC-1234567',
     default: '',
     description:
       'A Floodlight (`DC-…`) tag ID configured on the same gtag.js, before the Ads account.',

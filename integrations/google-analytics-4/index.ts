@@ -18,6 +18,8 @@ const DATA_LAYER = 'ga4DataLayer'
 const options = {
   measurementIds: {
     type: 'array',
+    pattern: '^\\s*G-[A-Za-z0-9]+\\s*$',
+    example: 'G-XXXXXXXXXX',
     required: true,
     description:
       'Measurement IDs (G-XXXXXXX) of the web streams; gtag.js loads with the first, and each is configured alike.',

@@ -4,6 +4,7 @@ import { readGlobal, writeGlobal } from '../../src/global-scope'
 import { defineIntegration } from '../../src/integration/define'
 import type { OptionsOf } from '../../src/integration/schema'
 import type { UserEntity } from '../../src/identity/types'
+import { googleTagManagerMigrations } from './migrations'
 
 /** The data layer Google's snippet and every GTM container read by default. */
 const DATA_LAYER = 'dataLayer'
@@ -15,6 +16,8 @@ type DataLayer = { push(...messages: unknown[]): unknown }
 const options = {
   containerId: {
     type: 'string',
+    pattern: '^GTM-[A-Za-z0-9]+$',
+    example: 'GTM-XXXXXXX',
     required: true,
     description: 'Container ID, e.g. GTM-XXXXXXX.',
   },
@@ -65,6 +68,7 @@ export type GoogleTagManagerOptions = OptionsOf<typeof options>
 export default /*#__PURE__*/ defineIntegration({
   name: NAME,
   options,
+  migrations: googleTagManagerMigrations,
 
   async load({ options: o, loadScript }) {
     const url = containerUrl(o.containerId, o.environment, o.fullURLpath)

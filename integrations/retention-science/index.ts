@@ -19,6 +19,8 @@ const QUEUE = '_rsq'
 const options = {
   siteId: {
     type: 'string',
+    pattern: '^[A-Za-z0-9_-]+$',
+    example: '12345',
     default: '',
     description: 'Retention Science site ID, sent as `_setSiteId`.',
   },

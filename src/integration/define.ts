@@ -12,6 +12,11 @@ import type { UserEntity } from '../identity/types'
 import type { JSONObject, SegmentEvent } from '../message/types'
 import { facadeOf } from './facade'
 import { loadIframe, loadImage, loadScript, type LoadOptions } from './loader'
+import {
+  migrateOptions,
+  replacementHint,
+  type OptionMigration,
+} from './migrations'
 import { validateOptions, type OptionSchema, type OptionsOf } from './schema'
 import type { IntegrationFactory, Plugin, PluginContext } from './types'
 
@@ -54,6 +59,16 @@ export interface IntegrationSpec<S extends OptionSchema> {
   aliases?: string[]
   version?: string
   options: S
+  /**
+   * Option changes the destination made, oldest first. Load applies them to
+   * the settings before validation and logs each change in debug mode.
+   */
+  migrations?: readonly OptionMigration[]
+  /**
+   * Catalogue name of the destination that replaces this one. Load moves
+   * nothing, but logs in debug mode how to move the settings.
+   */
+  replacedBy?: string
   load(context: IntegrationContext<OptionsOf<S>>): unknown
   isLoaded?(context: IntegrationContext<OptionsOf<S>>): boolean
   track?: Method<Track, OptionsOf<S>>
@@ -77,7 +92,11 @@ export interface CommonOptions {
 
 export type DefinedIntegration<S extends OptionSchema> = IntegrationFactory<
   OptionsOf<S> & CommonOptions
-> & { readonly schema: S }
+> & {
+  readonly schema: S
+  readonly migrations: readonly OptionMigration[]
+  readonly replacedBy?: string
+}
 
 const CALL_TYPES = [
   'track',
@@ -97,7 +116,12 @@ export function defineIntegration<const S extends OptionSchema>(
   spec: IntegrationSpec<S>,
 ): DefinedIntegration<S> {
   const factory = (raw: OptionsOf<S> & CommonOptions): Plugin => {
-    const { options, errors } = validateOptions(spec.name, spec.options, raw)
+    const migrated = migrateOptions(spec.name, spec.migrations ?? [], raw)
+    const { options, errors } = validateOptions(
+      spec.name,
+      spec.options,
+      migrated.options,
+    )
     const nonce = typeof raw?.nonce === 'string' ? raw.nonce : undefined
     const context = createContext(spec.name, options as OptionsOf<S>, { nonce })
     let loaded = false
@@ -113,6 +137,10 @@ export function defineIntegration<const S extends OptionSchema>(
       isLoaded: () => loaded && (spec.isLoaded?.(context) ?? true),
       async load(_pluginContext: PluginContext, analytics: unknown) {
         host = analytics as UserSource | undefined
+        for (const change of migrated.changes) context.log.debug(change.message)
+        if (spec.replacedBy) {
+          context.log.debug(replacementHint(spec.name, spec.replacedBy))
+        }
         if (errors.length > 0) {
           throw new DestinationError(spec.name, errors.join(' '))
         }
@@ -137,6 +165,8 @@ export function defineIntegration<const S extends OptionSchema>(
     integrationName: spec.name,
     aliases: spec.aliases ?? [],
     schema: spec.options,
+    migrations: spec.migrations ?? [],
+    replacedBy: spec.replacedBy,
   })
 }
 

@@ -12,6 +12,32 @@ const pending = new Map<string, Promise<HTMLScriptElement>>()
 type UrlRewrite = (url: string) => string
 let rewriteUrl: UrlRewrite | undefined
 
+/** The tag each loader function inserts. */
+export type LoadKind = 'script' | 'img' | 'iframe'
+
+/**
+ * Takes over one load in place of the network: returns a promise of a tag
+ * that is never inserted, or undefined to let the loader insert the tag.
+ */
+export type LoadInterceptor = <K extends LoadKind>(
+  kind: K,
+  url: string,
+) => Promise<HTMLElementTagNameMap[K]> | undefined
+
+let interceptLoad: LoadInterceptor | undefined
+
+/**
+ * Sets a function that receives each vendor URL after the rewrite and may
+ * load a stand-in instead; undefined removes it. Only the test kit
+ * (`clickstream-analytics/testing`) sets it, so bundles that do not import
+ * the kit never assign it and the minifier drops the checks.
+ */
+export function setLoadInterceptor(
+  interceptor: LoadInterceptor | undefined,
+): void {
+  interceptLoad = interceptor
+}
+
 /**
  * Sets a function that maps each vendor URL before it is loaded, e.g. to
  * self-hosted copies of vendor scripts; undefined removes it. The
@@ -74,6 +100,11 @@ export function loadScript(
   if (!doc)
     return Promise.reject(new Error(`Cannot load ${url} outside a browser.`))
 
+  const intercepted = interceptLoad?.('script', url)
+  if (intercepted) {
+    pending.set(url, intercepted)
+    return intercepted
+  }
   const promise = new Promise<HTMLScriptElement>((resolve, reject) => {
     const script = doc.createElement('script')
     script.async = true
@@ -106,6 +137,8 @@ export function loadImage(
   if (!doc)
     return Promise.reject(new Error(`Cannot load ${url} outside a browser.`))
 
+  const intercepted = interceptLoad?.('img', url)
+  if (intercepted) return intercepted
   return new Promise((resolve, reject) => {
     const image = doc.createElement('img')
     applyOptions(image, options)
@@ -130,6 +163,8 @@ export function loadIframe(
   if (!doc)
     return Promise.reject(new Error(`Cannot load ${url} outside a browser.`))
 
+  const intercepted = interceptLoad?.('iframe', url)
+  if (intercepted) return intercepted
   return new Promise((resolve, reject) => {
     const frame = doc.createElement('iframe')
     applyOptions(frame, options)

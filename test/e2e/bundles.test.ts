@@ -2,19 +2,64 @@ import { expect } from 'chai'
 import { execFile } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { rollup, type Plugin } from 'rollup'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const dist = path.join(root, 'dist')
 
+interface ManifestOption {
+  name: string
+  type: string
+  required: boolean
+  description: string
+  default?: unknown
+  pattern?: string
+  example?: string
+}
+
 interface ManifestEntry {
   name: string
   slug: string
   aliases: string[]
-  options: Array<{ name: string; type: string }>
+  version: string
+  options: ManifestOption[]
+  callTypes: string[]
+  mappedEvents: Array<{
+    event: string
+    olderNames?: string[]
+    vendorEvent: string
+  }>
   icon: string | null
   gzipBytes: number
+  jsonSchema: string
+}
+
+interface SettingsSchema {
+  $schema: string
+  title: string
+  properties: Record<
+    string,
+    { description: string; pattern?: string; items?: { pattern?: string } }
+  >
+  required?: string[]
+  additionalProperties: boolean
+}
+
+const CALL_TYPES = ['track', 'page', 'screen', 'identify', 'group', 'alias']
+
+/**
+ * Returns the catalogue name of the destination that replaces the built
+ * destination `slug`, if any. The replaced destination's debug hint quotes
+ * that name, so finding the name in its bundle proves nothing.
+ */
+async function successorsOf(slug: string): Promise<string[]> {
+  const entry = path.join(dist, 'esm', 'integrations', slug, 'index.js')
+  const factory = (await import(pathToFileURL(entry).href)) as {
+    default: { replacedBy?: string }
+  }
+  const successor = factory.default.replacedBy
+  return successor ? [successor] : []
 }
 
 function readManifest(): ManifestEntry[] {
@@ -133,6 +178,96 @@ describe('bundles', function () {
     }
   })
 
+  it('the manifest describes each destination', () => {
+    const manifest = readManifest()
+    const ga4 = manifest.find((entry) => entry.slug === 'google-analytics-4')
+
+    expect(ga4?.callTypes).to.have.members([
+      'track',
+      'page',
+      'identify',
+      'group',
+    ])
+    for (const entry of manifest) {
+      expect(entry.version, entry.slug).to.match(/^\d+\.\d+\.\d+/)
+      expect(entry.callTypes, entry.slug).to.include('track')
+      expect(
+        entry.callTypes.filter((type) => !CALL_TYPES.includes(type)),
+        entry.slug,
+      ).to.deep.equal([])
+      expect(entry.mappedEvents, entry.slug).to.be.an('array')
+      for (const option of entry.options) {
+        expect(option.description, `${entry.slug} ${option.name}`).to.be.a(
+          'string',
+        )
+        expect(option.required, `${entry.slug} ${option.name}`).to.be.a(
+          'boolean',
+        )
+      }
+    }
+  })
+
+  it('the manifest lists fixed e-commerce mappings', () => {
+    const manifest = readManifest()
+    const events = (slug: string) =>
+      manifest.find((entry) => entry.slug === slug)?.mappedEvents
+
+    expect(events('facebook-pixel')).to.deep.include({
+      event: 'Order Completed',
+      olderNames: ['Completed Order'],
+      vendorEvent: 'Purchase',
+    })
+    expect(events('google-analytics-4')).to.deep.include({
+      event: 'Order Completed',
+      vendorEvent: 'purchase',
+    })
+    expect(events('google-tag-manager')).to.deep.equal([])
+  })
+
+  it('each JSON Schema matches the manifest options', () => {
+    for (const entry of readManifest()) {
+      expect(entry.jsonSchema).to.equal(`dist/schemas/${entry.slug}.json`)
+      const schema = JSON.parse(
+        readFileSync(path.join(root, entry.jsonSchema), 'utf8'),
+      ) as SettingsSchema
+
+      expect(schema.$schema, entry.slug).to.equal(
+        'https://json-schema.org/draft/2020-12/schema',
+      )
+      expect(schema.title, entry.slug).to.equal(entry.name)
+      expect(schema.additionalProperties, entry.slug).to.equal(true)
+      expect(Object.keys(schema.properties), entry.slug).to.deep.equal(
+        entry.options.map((option) => option.name),
+      )
+      expect(schema.required ?? [], entry.slug).to.deep.equal(
+        entry.options
+          .filter((option) => option.required)
+          .map((option) => option.name),
+      )
+      for (const option of entry.options) {
+        const property = schema.properties[option.name]!
+        expect(property.description, option.name).to.equal(option.description)
+        if (option.pattern === undefined) continue
+        const pattern = property.pattern ?? property.items?.pattern
+        expect(pattern, option.name).to.be.a('string')
+        expect(pattern!.endsWith(option.pattern), option.name).to.equal(true)
+      }
+    }
+  })
+
+  it('no bundle ships a docs.ts mapping table', () => {
+    for (const entry of readManifest()) {
+      const built = path.join(dist, 'esm', 'integrations', entry.slug)
+
+      expect(existsSync(path.join(built, 'index.js')), entry.slug).to.equal(
+        true,
+      )
+      expect(existsSync(path.join(built, 'docs.js')), entry.slug).to.equal(
+        false,
+      )
+    }
+  })
+
   it('an app importing only the core has no destination', async () => {
     const code = await bundleApp(
       "import { AnalyticsBrowser } from 'clickstream-analytics'\nAnalyticsBrowser.load({ writeKey: 'k' }).track('x')\n",
@@ -157,8 +292,10 @@ describe('bundles', function () {
       )
 
       expect(code).to.include(entry.name)
+      const successors = await successorsOf(entry.slug)
       for (const other of readManifest()) {
-        if (other.slug === entry.slug) continue
+        if (other.slug === entry.slug || successors.includes(other.name))
+          continue
         expect(code, other.name)
           .to.not.include(`'${other.name}'`)
           .and.not.include(`"${other.name}"`)
@@ -180,7 +317,11 @@ describe('bundles', function () {
       'utf8',
     )
 
+    const successors = (
+      await Promise.all(chosen.map((entry) => successorsOf(entry.slug)))
+    ).flat()
     for (const entry of manifest) {
+      if (!chosen.includes(entry) && successors.includes(entry.name)) continue
       const present =
         custom.includes(`"${entry.name}"`) || custom.includes(`'${entry.name}'`)
       expect(present, entry.name).to.equal(chosen.includes(entry))

@@ -1,16 +1,13 @@
 // Ports the cases of Segment's adwords destination test to our destination,
-// run against the conversion_async.js stand-in.
+// run through the test kit with its conversion_async.js stand-in.
 import { expect } from 'chai'
 import adwords from '../../../../integrations/adwords'
-import type { Analytics } from '../../../../src/analytics'
-import type { IntegrationFactory } from '../../../../src/integration/types'
 import {
-  cleanUpDestination,
+  adwordsStandIn,
   loadDestination,
-  settle,
-  standInUrl,
-  vendorCalls,
-} from '../harness'
+  type DestinationTest,
+} from '../../../../src/testing'
+import { standInUrl } from '../served-stand-ins'
 
 const SCRIPT_URL = 'https://www.googleadservices.com/pagead/conversion_async.js'
 const CONVERSION_ID = 978352801
@@ -35,23 +32,21 @@ const SETTINGS = {
   pageRemarketing: false,
 }
 
-const factory = adwords as unknown as IntegrationFactory<never>
+let current: DestinationTest | undefined
 
-function load(overrides: Record<string, unknown> = {}): Promise<Analytics> {
-  return loadDestination(factory, {
+async function load(
+  overrides: Record<string, unknown> = {},
+): Promise<DestinationTest> {
+  current = await loadDestination(adwords, {
     settings: { ...SETTINGS, ...overrides },
-    standIns: { [SCRIPT_URL]: 'google-conversion-async.js' },
+    standIns: [adwordsStandIn()],
   })
+  return current
 }
 
-/** Waits for `count` google_trackConversion calls, then a little longer. */
-async function conversionCalls(count: number): Promise<unknown[]> {
-  const deadline = Date.now() + 1000
-  while (vendorCalls('adwords').length < count && Date.now() < deadline) {
-    await settle(10)
-  }
-  await settle()
-  return vendorCalls('adwords').map((call) => call.args[0])
+/** Returns the parameters of every google_trackConversion call so far. */
+function conversionCalls(): unknown[] {
+  return (current?.vendorCalls('adwords') ?? []).map((call) => call.args[0])
 }
 
 function conversionTag(label: string, value: number, params = {}) {
@@ -68,16 +63,16 @@ function conversionTag(label: string, value: number, params = {}) {
 }
 
 afterEach(() => {
-  cleanUpDestination(['google_trackConversion'])
+  current?.dispose()
+  current = undefined
 })
 
 describe('AdWords: loading', () => {
   it('loads conversion_async.js and is ready once it defines google_trackConversion', async () => {
     const requested: string[] = []
 
-    const analytics = await loadDestination(factory, {
+    current = await loadDestination(adwords, {
       settings: SETTINGS,
-      standIns: {},
       loadOptions: {
         vendorScriptUrl: (url) => {
           requested.push(url)
@@ -87,25 +82,29 @@ describe('AdWords: loading', () => {
     })
 
     expect(requested).to.deep.equal([SCRIPT_URL])
-    expect(analytics.destinationStatus().AdWords).to.equal('ready')
+    expect(current.analytics.destinationStatus().AdWords).to.equal('ready')
   })
 
   it('fails when the script is blocked', async () => {
-    const analytics = await loadDestination(factory, {
+    current = await loadDestination(adwords, {
       settings: SETTINGS,
-      standIns: { [SCRIPT_URL]: 'missing-conversion-async.js' },
+      loadOptions: {
+        vendorScriptUrl: {
+          [SCRIPT_URL]: standInUrl('missing-conversion-async.js'),
+        },
+      },
     })
 
-    expect(analytics.destinationStatus().AdWords).to.equal('failed')
+    expect(current.analytics.destinationStatus().AdWords).to.equal('failed')
   })
 })
 
 describe('AdWords: page', () => {
   it('sends a conversion tag without remarketing when pageRemarketing is off', async () => {
-    const analytics = await load()
+    const destination = await load()
 
-    analytics.page()
-    const calls = await conversionCalls(1)
+    await destination.page()
+    const calls = conversionCalls()
 
     expect(calls).to.deep.equal([
       {
@@ -117,10 +116,10 @@ describe('AdWords: page', () => {
   })
 
   it('adds a remarketing tag with the page properties when pageRemarketing is on', async () => {
-    const analytics = await load({ pageRemarketing: true })
+    const destination = await load({ pageRemarketing: true })
 
-    analytics.page()
-    const calls = await conversionCalls(2)
+    await destination.page()
+    const calls = conversionCalls()
 
     expect(calls).to.deep.equal([
       {
@@ -145,34 +144,34 @@ describe('AdWords: page', () => {
 
 describe('AdWords: track', () => {
   it('sends nothing for an event no mapping names', async () => {
-    const analytics = await load()
+    const destination = await load()
 
-    analytics.track('toString', {})
-    analytics.track('play')
-    const calls = await conversionCalls(1)
+    await destination.track('toString', {})
+    await destination.track('play')
+    const calls = conversionCalls()
 
     expect(calls).to.deep.equal([conversionTag('b91fc77f', 0)])
   })
 
   it('sends the conversion tag of a mapped event', async () => {
-    const analytics = await load()
+    const destination = await load()
 
-    analytics.track('signup', {})
-    const calls = await conversionCalls(1)
+    await destination.track('signup', {})
+    const calls = conversionCalls()
 
     expect(calls).to.deep.equal([conversionTag(SIGNUP, 0)])
   })
 
   it('sends one conversion tag per mapping, each with its own conversion ID', async () => {
-    const analytics = await load({
+    const destination = await load({
       eventMappings: [
         mapping('signup', SIGNUP, { conversionId: 431 }),
         mapping('signup', LOGIN, { conversionId: 23 }),
       ],
     })
 
-    analytics.track('signup', {})
-    const calls = await conversionCalls(2)
+    await destination.track('signup', {})
+    const calls = conversionCalls()
 
     expect(calls).to.deep.equal([
       { ...conversionTag(SIGNUP, 0), google_conversion_id: 431 },
@@ -181,7 +180,7 @@ describe('AdWords: track', () => {
   })
 
   it('sends only a remarketing tag, revenue included, for a mapping without a label', async () => {
-    const analytics = await load({
+    const destination = await load({
       eventMappings: [
         {
           value: {
@@ -194,8 +193,8 @@ describe('AdWords: track', () => {
       ],
     })
 
-    analytics.track('danny mcbride is funny', { revenue: 90 })
-    const calls = await conversionCalls(1)
+    await destination.track('danny mcbride is funny', { revenue: 90 })
+    const calls = conversionCalls()
 
     expect(calls).to.deep.equal([
       {
@@ -207,34 +206,34 @@ describe('AdWords: track', () => {
   })
 
   it('sends revenue as the conversion value', async () => {
-    const analytics = await load()
+    const destination = await load()
 
-    analytics.track('login', { revenue: 90 })
-    const calls = await conversionCalls(1)
+    await destination.track('login', { revenue: 90 })
+    const calls = conversionCalls()
 
     expect(calls).to.deep.equal([conversionTag(LOGIN, 90)])
   })
 
   it('ignores the old remarketing setting: a conversion tag stays a conversion tag', async () => {
-    const analytics = await load({ remarketing: true })
+    const destination = await load({ remarketing: true })
 
-    analytics.track('login', { revenue: 90 })
-    const calls = await conversionCalls(1)
+    await destination.track('login', { revenue: 90 })
+    const calls = conversionCalls()
 
     expect(calls).to.deep.equal([conversionTag(LOGIN, 90)])
   })
 
   it('sends only the conversion tag when the mapping has remarketing off', async () => {
-    const analytics = await load({ remarketing: false })
+    const destination = await load({ remarketing: false })
 
-    analytics.track('login', { revenue: 90 })
-    const calls = await conversionCalls(1)
+    await destination.track('login', { revenue: 90 })
+    const calls = conversionCalls()
 
     expect(calls).to.deep.equal([conversionTag(LOGIN, 90)])
   })
 
   it('falls back to the destination conversion ID for a remarketing-only mapping', async () => {
-    const analytics = await load({
+    const destination = await load({
       eventMappings: [
         {
           value: {
@@ -247,8 +246,8 @@ describe('AdWords: track', () => {
       ],
     })
 
-    analytics.track('danny mcbride is funny', { revenue: 90 })
-    const calls = await conversionCalls(1)
+    await destination.track('danny mcbride is funny', { revenue: 90 })
+    const calls = conversionCalls()
 
     expect(calls).to.deep.equal([
       {
@@ -260,12 +259,12 @@ describe('AdWords: track', () => {
   })
 
   it('sends both tags without revenue in params', async () => {
-    const analytics = await load({
+    const destination = await load({
       eventMappings: [mapping('login', LOGIN, { remarketing: true })],
     })
 
-    analytics.track('login', { revenue: 90, hello: 'foo' })
-    const calls = await conversionCalls(2)
+    await destination.track('login', { revenue: 90, hello: 'foo' })
+    const calls = conversionCalls()
 
     expect(calls).to.deep.equal([
       conversionTag(LOGIN, 90, { hello: 'foo' }),
@@ -278,12 +277,12 @@ describe('AdWords: track', () => {
   })
 
   it('matches the event name ignoring case and separators', async () => {
-    const analytics = await load({
+    const destination = await load({
       eventMappings: [mapping('Order Completed', 'order-label')],
     })
 
-    analytics.track('order_completed', { total: 30 })
-    const calls = await conversionCalls(1)
+    await destination.track('order_completed', { total: 30 })
+    const calls = conversionCalls()
 
     expect(calls).to.deep.equal([
       conversionTag('order-label', 30, { total: 30 }),

@@ -1,13 +1,20 @@
+// DoubleClick Floodlight through the real core, run by the test kit with its
+// pixel stand-in, which records each iframe and image request. The nonce
+// and the real requests are checked with the pixels rewritten to a file on
+// the test server (./pixels.ts).
 import { expect } from 'chai'
 import sinon from 'sinon'
 import floodlight from '../../../../integrations/doubleclick-floodlight'
-import type { Analytics } from '../../../../src/analytics'
-import { cleanUpDestination, loadDestination } from '../harness'
 import {
-  requestedPixelUrls,
+  floodlightStandIn,
+  loadDestination,
+  type DestinationTest,
+} from '../../../../src/testing'
+import {
   resetPixels,
   rewritePixel,
   waitForPixels,
+  type PixelRequest,
 } from './pixels'
 
 // Counter tags' `ord` is Math.random() scaled, and this value fixes it.
@@ -86,44 +93,59 @@ const ORDER = {
 }
 
 describe('DoubleClick Floodlight in the browser', () => {
-  let analytics: Analytics | undefined
-
-  beforeEach(() => {
-    resetPixels()
-  })
+  let current: DestinationTest | undefined
 
   afterEach(() => {
     sinon.restore()
-    analytics?.reset()
-    analytics = undefined
+    current?.dispose()
+    current = undefined
     resetPixels()
-    cleanUpDestination([])
   })
 
   /** Loads the destination as a fresh visitor, with `ord` made fixed. */
-  async function load(changes: Record<string, unknown> = {}, nonce?: string) {
-    analytics = await loadDestination(floodlight, {
+  async function load(changes: Record<string, unknown> = {}) {
+    current = await loadDestination(floodlight, {
       settings: { ...SETTINGS, ...changes },
-      standIns: {},
+      standIns: [floodlightStandIn()],
+    })
+    current.analytics.reset()
+    sinon.stub(Math, 'random').returns(RANDOM)
+    return current
+  }
+
+  /** Loads with the pixels rewritten to a file on the test server. */
+  async function loadServed(nonce?: string) {
+    resetPixels()
+    current = await loadDestination(floodlight, {
+      settings: SETTINGS,
       loadOptions: {
         vendorScriptUrl: rewritePixel,
         ...(nonce ? { nonce } : {}),
       },
     })
-    analytics.reset()
+    current.analytics.reset()
     sinon.stub(Math, 'random').returns(RANDOM)
-    return analytics
+    return current
   }
 
-  /** Tracks and resolves once the destinations have handled the call. */
-  function track(
+  /** Tracks and resolves once the destination has handled the call. */
+  async function track(
     event: string,
     properties: Record<string, unknown> = {},
     options: Record<string, unknown> = {},
   ): Promise<void> {
-    return new Promise((resolve) => {
-      analytics?.track(event, properties, options, () => resolve())
-    })
+    await current?.track(event, properties, options)
+  }
+
+  /** Returns the pixels the stand-in recorded, in order. */
+  function pixels(): PixelRequest[] {
+    return (current?.vendorCalls('doubleclick-floodlight') ?? []).map(
+      (call) => call.args[0] as PixelRequest,
+    )
+  }
+
+  function requestedPixelUrls(): string[] {
+    return pixels().map((pixel) => pixel.url)
   }
 
   describe('the DoubleClick ID pixel', () => {
@@ -150,12 +172,12 @@ describe('DoubleClick Floodlight in the browser', () => {
     })
 
     it('sends the anonymous ID once', async () => {
-      const page = await load({
+      const fl = await load({
         getDoubleClickId: true,
         googleNetworkId: 'foobar',
         segmentWriteKey: 'write-key-1',
       })
-      const hostedMatchId = btoa(page.user().anonymousId())
+      const hostedMatchId = btoa(fl.analytics.user().anonymousId())
 
       await track('Unmapped One')
       await track('Unmapped Two')
@@ -164,9 +186,7 @@ describe('DoubleClick Floodlight in the browser', () => {
         '&segment_write_key=write-key-1' +
         `&google_hm=${encodeURIComponent(hostedMatchId)}`
 
-      expect(await waitForPixels(1)).to.deep.equal([
-        { element: 'img', url: expected },
-      ])
+      expect(pixels()).to.deep.equal([{ element: 'img', url: expected }])
       expect(requestedPixelUrls()).to.deep.equal([expected])
     })
   })
@@ -177,7 +197,7 @@ describe('DoubleClick Floodlight in the browser', () => {
 
       await track('Goodbye Pablo')
 
-      expect(await waitForPixels(1)).to.deep.equal([
+      expect(pixels()).to.deep.equal([
         {
           element: 'iframe',
           url: `${HOST};src=654757884637545;type=groupTag;cat=activityTag;dc_lat=;dc_rdid=;tag_for_child_directed_treatment=;ord=${ORD}?`,
@@ -193,7 +213,7 @@ describe('DoubleClick Floodlight in the browser', () => {
         episode: '4',
       })
 
-      expect((await waitForPixels(1))[0]?.url).to.equal(
+      expect(pixels()[0]?.url).to.equal(
         `${HOST};src=654757884637545;type=groupTag;cat=activityTag;dc_lat=;dc_rdid=;tag_for_child_directed_treatment=;ord=${ORD};u1=Maeve;u2=4?`,
       )
     })
@@ -203,7 +223,7 @@ describe('DoubleClick Floodlight in the browser', () => {
 
       await track('Order Completed', ORDER)
 
-      expect((await waitForPixels(1))[0]?.url).to.equal(
+      expect(pixels()[0]?.url).to.equal(
         `${HOST};src=654757884637545;type=groupTag;cat=activityTag;qty=3;cost=25;dc_lat=;dc_rdid=;tag_for_child_directed_treatment=;ord=50314b8e9bcf000000000000?`,
       )
     })
@@ -213,13 +233,13 @@ describe('DoubleClick Floodlight in the browser', () => {
 
       await track('Order Completed', ORDER)
 
-      expect((await waitForPixels(1))[0]?.url).to.equal(
+      expect(pixels()[0]?.url).to.equal(
         `${HOST};src=654757884637545;type=groupTag;cat=activityTag;qty=1;cost=25;dc_lat=;dc_rdid=;tag_for_child_directed_treatment=;ord=50314b8e9bcf000000000000?`,
       )
     })
 
     it('reads {{userId}} after identify', async () => {
-      const page = await load({
+      const fl = await load({
         events: [
           activity('Order Completed', {
             isSalesTag: true,
@@ -229,16 +249,16 @@ describe('DoubleClick Floodlight in the browser', () => {
         ],
       })
 
-      page.identify('some_previous_userId')
+      await fl.identify('some_previous_userId')
       await track('Order Completed', ORDER)
 
-      expect((await waitForPixels(1))[0]?.url).to.equal(
+      expect(pixels()[0]?.url).to.equal(
         `${HOST};src=654757884637545;type=groupTag;cat=activityTag;qty=3;cost=25;dc_lat=;dc_rdid=;tag_for_child_directed_treatment=;ord=50314b8e9bcf000000000000;u8=some_previous_userId?`,
       )
     })
 
     it('joins products.$.category with commas', async () => {
-      const page = await load({
+      const fl = await load({
         events: [
           activity('Order Completed', {
             isSalesTag: true,
@@ -248,10 +268,10 @@ describe('DoubleClick Floodlight in the browser', () => {
         ],
       })
 
-      page.identify('some_previous_userId')
+      await fl.identify('some_previous_userId')
       await track('Order Completed', ORDER)
 
-      expect((await waitForPixels(1))[0]?.url).to.equal(
+      expect(pixels()[0]?.url).to.equal(
         `${HOST};src=654757884637545;type=groupTag;cat=activityTag;qty=3;cost=25;dc_lat=;dc_rdid=;tag_for_child_directed_treatment=;ord=50314b8e9bcf000000000000;u8=Games%2CGames?`,
       )
     })
@@ -261,7 +281,7 @@ describe('DoubleClick Floodlight in the browser', () => {
 
       await track('Property Lookup', {}, { campaign: { name: 'campaignName' } })
 
-      expect((await waitForPixels(1))[0]?.url).to.equal(
+      expect(pixels()[0]?.url).to.equal(
         `${HOST};src=654757884637545;type=groupTag;cat=activityTag;dc_lat=;dc_rdid=;tag_for_child_directed_treatment=;ord=${ORD};u1=campaignName?`,
       )
     })
@@ -271,7 +291,7 @@ describe('DoubleClick Floodlight in the browser', () => {
 
       await track('Top Level Tag Settings')
 
-      expect((await waitForPixels(1))[0]?.url).to.equal(
+      expect(pixels()[0]?.url).to.equal(
         `${HOST};src=654757884637545;type=sourceLevelTagType;cat=sourceLevelTagCat;dc_lat=;dc_rdid=;tag_for_child_directed_treatment=;ord=${ORD}?`,
       )
     })
@@ -282,7 +302,7 @@ describe('DoubleClick Floodlight in the browser', () => {
 
       await track('Order Completed', { ...order, quantity: 3 })
 
-      expect((await waitForPixels(1))[0]?.url).to.equal(
+      expect(pixels()[0]?.url).to.equal(
         `${HOST};src=654757884637545;type=groupTag;cat=activityTag;qty=3;cost=25;dc_lat=;dc_rdid=;tag_for_child_directed_treatment=;ord=50314b8e9bcf000000000000?`,
       )
     })
@@ -298,9 +318,7 @@ describe('DoubleClick Floodlight in the browser', () => {
       await track('Signed Up')
 
       expect(
-        (await waitForPixels(2)).map(
-          (request) => /cat=(\w+)/.exec(request.url)?.[1],
-        ),
+        pixels().map((request) => /cat=(\w+)/.exec(request.url)?.[1]),
       ).to.deep.equal(['first', 'second'])
     })
 
@@ -315,13 +333,13 @@ describe('DoubleClick Floodlight in the browser', () => {
         },
       )
 
-      expect((await waitForPixels(1))[0]?.url).to.contain(
+      expect(pixels()[0]?.url).to.contain(
         ';tag_for_child_directed_treatment=1;',
       )
     })
 
     it('puts the nonce on iframes', async () => {
-      await load({}, 'floodlight-nonce')
+      await loadServed('floodlight-nonce')
 
       await track('Goodbye Pablo')
 
@@ -332,13 +350,28 @@ describe('DoubleClick Floodlight in the browser', () => {
     })
   })
 
-  describe('page', () => {
-    it('fires the Viewed <name> Page tag', async () => {
-      const page = await load()
+  describe('served pixels', () => {
+    it('requests the tag from the page', async () => {
+      await loadServed()
 
-      page.page('Confirmation')
+      await track('Goodbye Pablo')
 
       expect(await waitForPixels(1)).to.deep.equal([
+        {
+          element: 'iframe',
+          url: `${HOST};src=654757884637545;type=groupTag;cat=activityTag;dc_lat=;dc_rdid=;tag_for_child_directed_treatment=;ord=${ORD}?`,
+        },
+      ])
+    })
+  })
+
+  describe('page', () => {
+    it('fires the Viewed <name> Page tag', async () => {
+      const fl = await load()
+
+      await fl.page('Confirmation')
+
+      expect(pixels()).to.deep.equal([
         {
           element: 'iframe',
           url: `${HOST};src=654757884637545;type=groupTag;cat=activityTag;dc_lat=;dc_rdid=;tag_for_child_directed_treatment=;ord=${ORD}?`,

@@ -1,28 +1,25 @@
-import { standInUrl } from '../harness'
+// Floodlight's pixels rewritten to a file on karma's test server, for the
+// tests that check real requests: the test reads each request back from
+// the page's resource timing entries.
+import { standInUrl } from '../served-stand-ins'
 
 /** URL the Floodlight pixels load instead of doubleclick.net. */
 const TARGET = standInUrl('doubleclick-floodlight.js')
 const PIXEL_URL = /^https:\/\/[^/]*doubleclick\.net[/:]/i
 
-let requestedUrls: string[] = []
-
 /**
  * Rewrites Floodlight's iframe and image URLs to the stand-in, with the
- * requested URL as the query string (a `vendorScriptUrl` load option). The
- * loader calls it once per tag, so it also records every URL: the browser
- * makes one request for two identical images.
+ * requested URL as the query string (a `vendorScriptUrl` load option).
  */
 export function rewritePixel(url: string): string {
   if (!PIXEL_URL.test(url)) return url
-  requestedUrls.push(url)
   return `${TARGET}?${encodeURIComponent(url)}`
 }
 
-/** Returns every pixel URL the destination requested from the loader, in order. */
-export function requestedPixelUrls(): string[] {
-  return [...requestedUrls]
-}
-
+/**
+ * One pixel request, the shape the test kit's Floodlight stand-in records
+ * as its call's argument.
+ */
 export interface PixelRequest {
   /** The element that made the request: `iframe` or `img`. */
   element: string
@@ -64,7 +61,6 @@ export async function waitForPixels(
 
 /** Forgets recorded requests and removes the iframes the tags added. */
 export function resetPixels(): void {
-  requestedUrls = []
   performance.clearResourceTimings()
   for (const frame of Array.from(
     document.querySelectorAll(`iframe[src*="${TARGET}"]`),

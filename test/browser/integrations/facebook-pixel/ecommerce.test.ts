@@ -1,9 +1,10 @@
 // Ports the e-commerce cases of Segment's facebook-pixel test file (Product
 // List Viewed, Product Viewed, Product Added, Order Completed, Products
 // Searched, Checkout Started), plus a purchase with only a pixel ID set,
-// run in Chromium against the fbevents.js stand-in through the real core.
+// run in Chromium through the test kit and its fbevents.js stand-in.
 import { expect } from 'chai'
-import type { Analytics } from '../../../../src/analytics'
+import type { SegmentEvent } from '../../../../src/message/types'
+import type { DestinationTest } from '../../../../src/testing'
 import {
   callsOf,
   cleanUpPixel,
@@ -26,10 +27,10 @@ afterEach(cleanUpPixel)
 
 /** Returns the one fbq call a Segment call makes, after checking its eventID. */
 async function onlyCall(
-  analytics: Analytics,
-  act: () => unknown,
+  pixel: DestinationTest,
+  act: () => Promise<SegmentEvent>,
 ): Promise<unknown[]> {
-  const { calls, eventID } = await callsOf(analytics, act)
+  const { calls, eventID } = await callsOf(pixel, act)
   expect(calls).to.have.length(1)
   expect(calls[0]![4]).to.deep.equal(eventID)
   expect(eventID.eventID).to.be.a('string')
@@ -68,10 +69,10 @@ describe('Facebook Pixel: Product List Viewed', () => {
   }
 
   it('takes content_type from the per-call option', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track(
+    const call = await onlyCall(pixel, () =>
+      pixel.track(
         'Product List Viewed',
         { category: 'Games', products: listProducts('Cars') },
         PER_CALL_TYPE,
@@ -87,10 +88,10 @@ describe('Facebook Pixel: Product List Viewed', () => {
   })
 
   it('adds the custom properties, hashing a blacklisted one', async () => {
-    const analytics = await loadPixel(CUSTOM_SETTINGS)
+    const pixel = await loadPixel(CUSTOM_SETTINGS)
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track(
+    const call = await onlyCall(pixel, () =>
+      pixel.track(
         'Product List Viewed',
         {
           category: 'Games',
@@ -111,10 +112,10 @@ describe('Facebook Pixel: Product List Viewed', () => {
   })
 
   it('sends the product ids with content_type product', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track('Product List Viewed', {
+    const call = await onlyCall(pixel, () =>
+      pixel.track('Product List Viewed', {
         category: 'Games',
         products: listProducts('Cars'),
       }),
@@ -124,10 +125,10 @@ describe('Facebook Pixel: Product List Viewed', () => {
   })
 
   it('falls back to the category as a product_group', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track('Product List Viewed', { category: 'Games' }),
+    const call = await onlyCall(pixel, () =>
+      pixel.track('Product List Viewed', { category: 'Games' }),
     )
 
     expect(call).to.deep.equal([
@@ -143,10 +144,10 @@ describe('Facebook Pixel: Product List Viewed', () => {
   })
 
   it('maps the event category through contentTypes', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track('Product List Viewed', {
+    const call = await onlyCall(pixel, () =>
+      pixel.track('Product List Viewed', {
         category: 'Cars',
         products: listProducts('Games'),
       }),
@@ -156,10 +157,10 @@ describe('Facebook Pixel: Product List Viewed', () => {
   })
 
   it('prefers the per-call option over the mapping', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track(
+    const call = await onlyCall(pixel, () =>
+      pixel.track(
         'Product List Viewed',
         { category: 'Cars', products: listProducts('Games') },
         PER_CALL_TYPE,
@@ -173,14 +174,12 @@ describe('Facebook Pixel: Product List Viewed', () => {
   })
 
   it('sends a mapped legacy event after the standard one', async () => {
-    const analytics = await loadPixel({
+    const pixel = await loadPixel({
       legacyEvents: { 'Product List Viewed': '123456' },
     })
 
-    const { calls, eventID } = await callsOf(
-      analytics,
-      () => analytics.track('Product List Viewed', { category: 'Games' }),
-      2,
+    const { calls, eventID } = await callsOf(pixel, () =>
+      pixel.track('Product List Viewed', { category: 'Games' }),
     )
 
     expect(calls).to.deep.equal([
@@ -206,10 +205,10 @@ describe('Facebook Pixel: Product List Viewed', () => {
   })
 
   it('uses an empty id when the category is null', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track('Product List Viewed', { category: null }),
+    const call = await onlyCall(pixel, () =>
+      pixel.track('Product List Viewed', { category: null }),
     )
 
     expect(call[3]).to.deep.equal({
@@ -220,10 +219,10 @@ describe('Facebook Pixel: Product List Viewed', () => {
   })
 
   it('takes the per-call content type with no category', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track('Product List Viewed', { category: null }, PER_CALL_TYPE),
+    const call = await onlyCall(pixel, () =>
+      pixel.track('Product List Viewed', { category: null }, PER_CALL_TYPE),
     )
 
     expect(call[3]).to.deep.equal({
@@ -234,10 +233,10 @@ describe('Facebook Pixel: Product List Viewed', () => {
   })
 
   it('ignores a null products list', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track('Product List Viewed', {
+    const call = await onlyCall(pixel, () =>
+      pixel.track('Product List Viewed', {
         category: 'Games',
         products: null,
       }),
@@ -278,20 +277,20 @@ for (const [segmentEvent, pixelEvent] of [
     }
 
     it(`sends ${pixelEvent} with the product's parameters`, async () => {
-      const analytics = await loadPixel()
+      const pixel = await loadPixel()
 
-      const call = await onlyCall(analytics, () =>
-        analytics.track(segmentEvent, PRODUCT),
+      const call = await onlyCall(pixel, () =>
+        pixel.track(segmentEvent, PRODUCT),
       )
 
       expect(call).to.deep.equal(['trackSingle', PIXEL_ID, pixelEvent, SENT])
     })
 
     it('adds the custom properties, hashing a blacklisted one', async () => {
-      const analytics = await loadPixel(CUSTOM_SETTINGS)
+      const pixel = await loadPixel(CUSTOM_SETTINGS)
 
-      const call = await onlyCall(analytics, () =>
-        analytics.track(segmentEvent, {
+      const call = await onlyCall(pixel, () =>
+        pixel.track(segmentEvent, {
           ...PRODUCT,
           color: 'blue',
           piiSecret: 'piiInfo',
@@ -306,14 +305,12 @@ for (const [segmentEvent, pixelEvent] of [
     })
 
     it('sends a mapped legacy event with currency and value', async () => {
-      const analytics = await loadPixel({
+      const pixel = await loadPixel({
         legacyEvents: { [segmentEvent]: '123456' },
       })
 
-      const { calls, eventID } = await callsOf(
-        analytics,
-        () => analytics.track(segmentEvent, PRODUCT),
-        2,
+      const { calls, eventID } = await callsOf(pixel, () =>
+        pixel.track(segmentEvent, PRODUCT),
       )
 
       expect(calls).to.deep.equal([
@@ -329,21 +326,21 @@ for (const [segmentEvent, pixelEvent] of [
     })
 
     it('sends the price as value when valueIdentifier is price', async () => {
-      const analytics = await loadPixel({ valueIdentifier: 'price' })
+      const pixel = await loadPixel({ valueIdentifier: 'price' })
 
-      const call = await onlyCall(analytics, () =>
-        analytics.track(segmentEvent, PRODUCT),
+      const call = await onlyCall(pixel, () =>
+        pixel.track(segmentEvent, PRODUCT),
       )
 
       expect(call[3]).to.deep.equal({ ...SENT, value: '44.33' })
     })
 
     it('maps the category through contentTypes', async () => {
-      const analytics = await loadPixel()
+      const pixel = await loadPixel()
 
       // A content_type property of the event's own is not used.
-      const call = await onlyCall(analytics, () =>
-        analytics.track(segmentEvent, {
+      const call = await onlyCall(pixel, () =>
+        pixel.track(segmentEvent, {
           ...PRODUCT,
           category: 'Cars',
           content_type: 'stuff',
@@ -358,10 +355,10 @@ for (const [segmentEvent, pixelEvent] of [
     })
 
     it('takes content_type from the per-call option', async () => {
-      const analytics = await loadPixel()
+      const pixel = await loadPixel()
 
-      const call = await onlyCall(analytics, () =>
-        analytics.track(
+      const call = await onlyCall(pixel, () =>
+        pixel.track(
           segmentEvent,
           { ...PRODUCT, category: 'Cars', content_type: 'stuff' },
           PER_CALL_TYPE,
@@ -376,22 +373,22 @@ for (const [segmentEvent, pixelEvent] of [
     })
 
     it('falls back to id for the content id', async () => {
-      const analytics = await loadPixel()
+      const pixel = await loadPixel()
       const { product_id: _unused, ...withoutProductId } = PRODUCT
 
-      const call = await onlyCall(analytics, () =>
-        analytics.track(segmentEvent, { ...withoutProductId, id: ID_1 }),
+      const call = await onlyCall(pixel, () =>
+        pixel.track(segmentEvent, { ...withoutProductId, id: ID_1 }),
       )
 
       expect(call[3]).to.deep.equal(SENT)
     })
 
     it('falls back to sku for the content id', async () => {
-      const analytics = await loadPixel()
+      const pixel = await loadPixel()
       const { product_id: _unused, ...withoutProductId } = PRODUCT
 
-      const call = await onlyCall(analytics, () =>
-        analytics.track(segmentEvent, withoutProductId),
+      const call = await onlyCall(pixel, () =>
+        pixel.track(segmentEvent, withoutProductId),
       )
 
       expect(call[3]).to.deep.equal({
@@ -402,11 +399,11 @@ for (const [segmentEvent, pixelEvent] of [
     })
 
     it('falls back to an empty content id', async () => {
-      const analytics = await loadPixel()
+      const pixel = await loadPixel()
       const { product_id: _id, sku: _sku, ...withoutIds } = PRODUCT
 
-      const call = await onlyCall(analytics, () =>
-        analytics.track(segmentEvent, withoutIds),
+      const call = await onlyCall(pixel, () =>
+        pixel.track(segmentEvent, withoutIds),
       )
 
       expect(call[3]).to.deep.equal({
@@ -417,37 +414,35 @@ for (const [segmentEvent, pixelEvent] of [
     })
 
     it('falls back to an empty content_name', async () => {
-      const analytics = await loadPixel()
+      const pixel = await loadPixel()
       const { name: _unused, ...withoutName } = PRODUCT
 
-      const call = await onlyCall(analytics, () =>
-        analytics.track(segmentEvent, withoutName),
+      const call = await onlyCall(pixel, () =>
+        pixel.track(segmentEvent, withoutName),
       )
 
       expect(call[3]).to.deep.equal({ ...SENT, content_name: '' })
     })
 
     it('falls back to an empty content_category', async () => {
-      const analytics = await loadPixel()
+      const pixel = await loadPixel()
       const { category: _unused, ...withoutCategory } = PRODUCT
 
-      const call = await onlyCall(analytics, () =>
-        analytics.track(segmentEvent, withoutCategory),
+      const call = await onlyCall(pixel, () =>
+        pixel.track(segmentEvent, withoutCategory),
       )
 
       expect(call[3]).to.deep.equal({ ...SENT, content_category: '' })
     })
 
     it('uses the price in the legacy event too', async () => {
-      const analytics = await loadPixel({
+      const pixel = await loadPixel({
         valueIdentifier: 'price',
         legacyEvents: { [segmentEvent]: '123456' },
       })
 
-      const { calls, eventID } = await callsOf(
-        analytics,
-        () => analytics.track(segmentEvent, PRODUCT),
-        2,
+      const { calls, eventID } = await callsOf(pixel, () =>
+        pixel.track(segmentEvent, PRODUCT),
       )
 
       expect(calls).to.deep.equal([
@@ -469,10 +464,10 @@ for (const [segmentEvent, pixelEvent] of [
     })
 
     it('sends 0.00 as value when the event has none', async () => {
-      const analytics = await loadPixel()
+      const pixel = await loadPixel()
 
-      const call = await onlyCall(analytics, () =>
-        analytics.track(segmentEvent, {
+      const call = await onlyCall(pixel, () =>
+        pixel.track(segmentEvent, {
           currency: 'USD',
           product_id: ID_1,
           name: 'Monopoly: 3rd Edition',
@@ -513,20 +508,20 @@ describe('Facebook Pixel: Order Completed', () => {
   }
 
   it('sends Purchase with the total as value', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track('Order Completed', ORDER),
+    const call = await onlyCall(pixel, () =>
+      pixel.track('Order Completed', ORDER),
     )
 
     expect(call).to.deep.equal(['trackSingle', PIXEL_ID, 'Purchase', PURCHASE])
   })
 
   it('adds the custom properties, hashing a blacklisted one', async () => {
-    const analytics = await loadPixel(CUSTOM_SETTINGS)
+    const pixel = await loadPixel(CUSTOM_SETTINGS)
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track('Order Completed', {
+    const call = await onlyCall(pixel, () =>
+      pixel.track('Order Completed', {
         ...ORDER,
         color: 'blue',
         piiSecret: 'piiInfo',
@@ -541,14 +536,12 @@ describe('Facebook Pixel: Order Completed', () => {
   })
 
   it('sends the standard and the mapped legacy event', async () => {
-    const analytics = await loadPixel({
+    const pixel = await loadPixel({
       legacyEvents: { 'Order Completed': '123456' },
     })
 
-    const { calls, eventID } = await callsOf(
-      analytics,
-      () => analytics.track('Order Completed', ORDER),
-      2,
+    const { calls, eventID } = await callsOf(pixel, () =>
+      pixel.track('Order Completed', ORDER),
     )
 
     expect(calls).to.deep.equal([
@@ -564,10 +557,10 @@ describe('Facebook Pixel: Order Completed', () => {
   })
 
   it('falls back to id for a content id', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track('Order Completed', {
+    const call = await onlyCall(pixel, () =>
+      pixel.track('Order Completed', {
         ...ORDER,
         products: [{ product_id: ID_1 }, { id: ID_2 }],
       }),
@@ -577,10 +570,10 @@ describe('Facebook Pixel: Order Completed', () => {
   })
 
   it('falls back to sku for a content id', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track('Order Completed', {
+    const call = await onlyCall(pixel, () =>
+      pixel.track('Order Completed', {
         ...ORDER,
         products: [{ product_id: ID_1 }, { sku: ID_2 }],
       }),
@@ -590,10 +583,10 @@ describe('Facebook Pixel: Order Completed', () => {
   })
 
   it("maps the first product's category through contentTypes", async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track('Order Completed', {
+    const call = await onlyCall(pixel, () =>
+      pixel.track('Order Completed', {
         ...ORDER,
         products: [
           { product_id: ID_1, category: 'Cars' },
@@ -606,10 +599,10 @@ describe('Facebook Pixel: Order Completed', () => {
   })
 
   it('takes content_type from the per-call option', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track(
+    const call = await onlyCall(pixel, () =>
+      pixel.track(
         'Order Completed',
         {
           ...ORDER,
@@ -629,10 +622,10 @@ describe('Facebook Pixel: Order Completed', () => {
   })
 
   it('sends the item prices and the revenue as value', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track(
+    const call = await onlyCall(pixel, () =>
+      pixel.track(
         'Order Completed',
         {
           products: [
@@ -662,12 +655,12 @@ describe('Facebook Pixel: Order Completed', () => {
   })
 
   it('never lets a custom property override a mapped parameter', async () => {
-    const analytics = await loadPixel({
+    const pixel = await loadPixel({
       standardEventsCustomProperties: ['value', 'coupon'],
     })
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track('Order Completed', {
+    const call = await onlyCall(pixel, () =>
+      pixel.track('Order Completed', {
         ...ORDER,
         value: 999,
         coupon: 'hasbros',
@@ -705,10 +698,10 @@ describe('Facebook Pixel: purchase with only pixelId set', () => {
   }
 
   it('sends one Purchase to the pixel with the messageId as eventID', async () => {
-    const analytics = await loadWithSettings(ONLY_PIXEL_ID)
+    const pixel = await loadWithSettings(ONLY_PIXEL_ID)
 
-    const { calls, eventID } = await callsOf(analytics, () =>
-      analytics.track('Order Completed', ORDER_OF_TWO),
+    const { calls, eventID } = await callsOf(pixel, () =>
+      pixel.track('Order Completed', ORDER_OF_TWO),
     )
 
     expect(eventID.eventID).to.be.a('string')
@@ -718,32 +711,32 @@ describe('Facebook Pixel: purchase with only pixelId set', () => {
   })
 
   it('prefers revenue over total', async () => {
-    const analytics = await loadWithSettings(ONLY_PIXEL_ID)
+    const pixel = await loadWithSettings(ONLY_PIXEL_ID)
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track('Order Completed', { ...ORDER_OF_TWO, revenue: 25 }),
+    const call = await onlyCall(pixel, () =>
+      pixel.track('Order Completed', { ...ORDER_OF_TWO, revenue: 25 }),
     )
 
     expect(call[3]).to.deep.equal({ ...PURCHASE_OF_TWO, value: '25.00' })
   })
 
   it('defaults the currency to USD', async () => {
-    const analytics = await loadWithSettings(ONLY_PIXEL_ID)
+    const pixel = await loadWithSettings(ONLY_PIXEL_ID)
     const { currency: _unused, ...noCurrency } = ORDER_OF_TWO
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track('Order Completed', noCurrency),
+    const call = await onlyCall(pixel, () =>
+      pixel.track('Order Completed', noCurrency),
     )
 
     expect(call[3]).to.deep.equal({ ...PURCHASE_OF_TWO, currency: 'USD' })
   })
 
   it('sends 0.00 with neither revenue nor total', async () => {
-    const analytics = await loadWithSettings(ONLY_PIXEL_ID)
+    const pixel = await loadWithSettings(ONLY_PIXEL_ID)
     const { total: _unused, ...noTotal } = ORDER_OF_TWO
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track('Order Completed', noTotal),
+    const call = await onlyCall(pixel, () =>
+      pixel.track('Order Completed', noTotal),
     )
 
     expect(call[3]).to.deep.equal({ ...PURCHASE_OF_TWO, value: '0.00' })
@@ -752,10 +745,10 @@ describe('Facebook Pixel: purchase with only pixelId set', () => {
 
 describe('Facebook Pixel: Products Searched', () => {
   it('sends Search with the query as search_string', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track('Products Searched', { query: 'yo' }),
+    const call = await onlyCall(pixel, () =>
+      pixel.track('Products Searched', { query: 'yo' }),
     )
 
     expect(call).to.deep.equal([
@@ -767,10 +760,10 @@ describe('Facebook Pixel: Products Searched', () => {
   })
 
   it('adds the custom properties, hashing a blacklisted one', async () => {
-    const analytics = await loadPixel(CUSTOM_SETTINGS)
+    const pixel = await loadPixel(CUSTOM_SETTINGS)
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track('Products Searched', {
+    const call = await onlyCall(pixel, () =>
+      pixel.track('Products Searched', {
         query: 'yo',
         color: 'blue',
         piiSecret: 'piiInfo',
@@ -785,14 +778,12 @@ describe('Facebook Pixel: Products Searched', () => {
   })
 
   it('sends the standard and the mapped legacy event', async () => {
-    const analytics = await loadPixel({
+    const pixel = await loadPixel({
       legacyEvents: { 'Products Searched': '123456' },
     })
 
-    const { calls, eventID } = await callsOf(
-      analytics,
-      () => analytics.track('Products Searched', { query: 'yo' }),
-      2,
+    const { calls, eventID } = await callsOf(pixel, () =>
+      pixel.track('Products Searched', { query: 'yo' }),
     )
 
     expect(calls).to.deep.equal([
@@ -859,10 +850,10 @@ describe('Facebook Pixel: Checkout Started', () => {
   const BY_ID = { product_id: undefined, id: ID_1 }
 
   it('sends InitiateCheckout with the top-level category', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track('Checkout Started', {
+    const call = await onlyCall(pixel, () =>
+      pixel.track('Checkout Started', {
         category: 'NotGames',
         ...checkout('Games'),
       }),
@@ -877,10 +868,10 @@ describe('Facebook Pixel: Checkout Started', () => {
   })
 
   it('adds the custom properties, hashing a blacklisted one', async () => {
-    const analytics = await loadPixel(CUSTOM_SETTINGS)
+    const pixel = await loadPixel(CUSTOM_SETTINGS)
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track('Checkout Started', {
+    const call = await onlyCall(pixel, () =>
+      pixel.track('Checkout Started', {
         category: 'NotGames',
         ...checkout('Games'),
         color: 'blue',
@@ -897,24 +888,22 @@ describe('Facebook Pixel: Checkout Started', () => {
   })
 
   it("takes the first product's category when the event has none", async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track('Checkout Started', checkout('Games')),
+    const call = await onlyCall(pixel, () =>
+      pixel.track('Checkout Started', checkout('Games')),
     )
 
     expect(call[3]).to.deep.equal(INITIATED)
   })
 
   it('sends the standard and the mapped legacy event', async () => {
-    const analytics = await loadPixel({
+    const pixel = await loadPixel({
       legacyEvents: { 'Checkout Started': '123456' },
     })
 
-    const { calls, eventID } = await callsOf(
-      analytics,
-      () => analytics.track('Checkout Started', checkout('Games')),
-      2,
+    const { calls, eventID } = await callsOf(pixel, () =>
+      pixel.track('Checkout Started', checkout('Games')),
     )
 
     expect(calls).to.deep.equal([
@@ -930,24 +919,20 @@ describe('Facebook Pixel: Checkout Started', () => {
   })
 
   it('falls back to id for a content id', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track('Checkout Started', checkout('Games', BY_ID)),
+    const call = await onlyCall(pixel, () =>
+      pixel.track('Checkout Started', checkout('Games', BY_ID)),
     )
 
     expect(call[3]).to.deep.equal(INITIATED)
   })
 
   it('takes content_type from the per-call option', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track(
-        'Checkout Started',
-        checkout('Games', BY_ID),
-        PER_CALL_TYPE,
-      ),
+    const call = await onlyCall(pixel, () =>
+      pixel.track('Checkout Started', checkout('Games', BY_ID), PER_CALL_TYPE),
     )
 
     expect(call[3]).to.deep.equal({
@@ -957,10 +942,10 @@ describe('Facebook Pixel: Checkout Started', () => {
   })
 
   it("maps the first product's category through contentTypes", async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track('Checkout Started', checkout('Snacks', BY_ID)),
+    const call = await onlyCall(pixel, () =>
+      pixel.track('Checkout Started', checkout('Snacks', BY_ID)),
     )
 
     expect(call[3]).to.deep.equal({
@@ -971,10 +956,10 @@ describe('Facebook Pixel: Checkout Started', () => {
   })
 
   it('falls back to sku for a content id', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track(
+    const call = await onlyCall(pixel, () =>
+      pixel.track(
         'Checkout Started',
         checkout('Games', { product_id: undefined }),
       ),
@@ -993,10 +978,10 @@ describe('Facebook Pixel: Checkout Started', () => {
 
 describe('Facebook Pixel: our additions to the e-commerce mapping', () => {
   it('sends Product Added to Wishlist as AddToWishlist', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track('Product Added to Wishlist', {
+    const call = await onlyCall(pixel, () =>
+      pixel.track('Product Added to Wishlist', {
         wishlist_id: 'w1',
         product_id: ID_1,
         name: 'my product',
@@ -1023,10 +1008,10 @@ describe('Facebook Pixel: our additions to the e-commerce mapping', () => {
   })
 
   it('sends Payment Info Entered as AddPaymentInfo', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track('Payment Info Entered', {
+    const call = await onlyCall(pixel, () =>
+      pixel.track('Payment Info Entered', {
         checkout_id: 'c1',
         payment_method: 'card',
         revenue: 25,
@@ -1050,12 +1035,12 @@ describe('Facebook Pixel: our additions to the e-commerce mapping', () => {
   })
 
   it('leaves them to standardEvents when the settings map them', async () => {
-    const analytics = await loadPixel({
+    const pixel = await loadPixel({
       standardEvents: { 'Payment Info Entered': 'Lead' },
     })
 
-    const call = await onlyCall(analytics, () =>
-      analytics.track('Payment Info Entered', { payment_method: 'card' }),
+    const call = await onlyCall(pixel, () =>
+      pixel.track('Payment Info Entered', { payment_method: 'card' }),
     )
 
     expect(call).to.deep.equal([

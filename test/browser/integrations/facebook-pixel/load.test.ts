@@ -1,11 +1,12 @@
 // Ports the initialize and loading cases of Segment's facebook-pixel test
-// file, and a blocked fbevents.js, with the real destination in
-// Chromium. The stand-in records the calls queued before it loaded.
+// file, and a blocked fbevents.js, with the real destination in Chromium,
+// run through the test kit. Its stand-in records the calls queued before it
+// ran; the loading and blocking cases use the served fbevents.js.
 import { expect } from 'chai'
 import sinon from 'sinon'
-import { Analytics } from '../../../../src/analytics'
+import facebookPixel from '../../../../integrations/facebook-pixel'
 import { resetReportedCauses } from '../../../../src/debug'
-import type { IntegrationFactory } from '../../../../src/integration/types'
+import { facebookPixelStandIn, startDestination } from '../../../../src/testing'
 import {
   recordingIntegration,
   type RecordedCall,
@@ -15,15 +16,20 @@ import {
   receivedMessages,
   waitFor,
 } from '../../analytics/test-server'
-import { settle, standInUrl } from '../harness'
+import { standInUrl } from '../served-stand-ins'
 import {
+  adoptPixel,
   cleanUpPixel,
-  factory,
   fbqCalls,
   loadPixel,
   PIXEL_ID,
   SCRIPT_URL,
 } from './pixel'
+
+/** Lets queued microtasks and late requests run. */
+function settle(ms = 20): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
 
 interface FbqGlobal {
   (...args: unknown[]): void
@@ -50,7 +56,7 @@ describe('Facebook Pixel: loading', () => {
   it('injects fbevents.js and becomes ready', async () => {
     const requested: string[] = []
 
-    const analytics = await loadPixel(
+    const pixel = await loadPixel(
       {},
       {
         vendorScriptUrl: (url) => {
@@ -61,7 +67,9 @@ describe('Facebook Pixel: loading', () => {
     )
 
     expect(requested).to.deep.equal([SCRIPT_URL])
-    expect(analytics.destinationStatus()['Facebook Pixel']).to.equal('ready')
+    expect(pixel.analytics.destinationStatus()['Facebook Pixel']).to.equal(
+      'ready',
+    )
     expect(
       document.querySelectorAll('script[src$="/stand-ins/fbevents.js"]'),
     ).to.have.length(1)
@@ -171,21 +179,16 @@ describe('Facebook Pixel: loading', () => {
   })
 
   it('sends calls made before the script loaded after init, in order', async () => {
-    const analytics = new Analytics([factory as unknown as IntegrationFactory])
-    analytics.load(`early-${Date.now()}`, {
-      cdnSettings: {
-        integrations: {
-          ...collectorSettings(),
-          'Facebook Pixel': { pixelId: PIXEL_ID },
-        },
-      },
-      vendorScriptUrl: (url) =>
-        url === SCRIPT_URL ? standInUrl('fbevents.js') : url,
-    })
+    const pixel = adoptPixel(
+      startDestination(facebookPixel, {
+        settings: { pixelId: PIXEL_ID },
+        standIns: [facebookPixelStandIn()],
+      }),
+    )
 
-    analytics.track('first')
-    analytics.track('second')
-    await analytics.ready()
+    pixel.analytics.track('first')
+    pixel.analytics.track('second')
+    await pixel.loaded
     await waitFor(
       async () => fbqCalls(),
       (list) => list.length >= 4,
@@ -203,9 +206,11 @@ describe('Facebook Pixel: loading', () => {
     resetReportedCauses()
     const errors = sinon.stub(console, 'error')
 
-    const analytics = await loadPixel({ limitedDataUse: 'sometimes' })
+    const pixel = await loadPixel({ limitedDataUse: 'sometimes' })
 
-    expect(analytics.destinationStatus()['Facebook Pixel']).to.equal('failed')
+    expect(pixel.analytics.destinationStatus()['Facebook Pixel']).to.equal(
+      'failed',
+    )
     const printed = errors.args.map((args) => args.join(' ')).join('\n')
     expect(printed).to.contain(
       'Facebook Pixel: option "limitedDataUse" must be a boolean, received "sometimes".',
@@ -216,29 +221,28 @@ describe('Facebook Pixel: loading', () => {
 
 describe('Facebook Pixel: a blocked fbevents.js', () => {
   it('leaves Google Analytics 4 and the endpoint working', async () => {
-    const writeKey = `blocked-pixel-${Date.now()}`
     const calls: RecordedCall[] = []
     const pageErrors: unknown[] = []
     const onError = (event: ErrorEvent) => pageErrors.push(event.error)
     window.addEventListener('error', onError)
-    const analytics = new Analytics([
-      factory as unknown as IntegrationFactory,
-      recordingIntegration('Google Analytics 4', calls),
-    ])
+    const pixel = adoptPixel(
+      startDestination(facebookPixel, {
+        settings: { pixelId: PIXEL_ID },
+        loadOptions: {
+          readyTimeout: 2000,
+          cdnSettings: { integrations: collectorSettings() },
+          vendorScriptUrl: (url) =>
+            url === SCRIPT_URL ? '/__test__/missing/fbevents.js' : url,
+        },
+      }),
+    )
+    const analytics = pixel.analytics
+    void analytics.register(
+      recordingIntegration('Google Analytics 4', calls)({}),
+    )
+    const writeKey = analytics.writeKey
     const ready = sinon.spy()
 
-    analytics.load(writeKey, {
-      readyTimeout: 2000,
-      cdnSettings: {
-        integrations: {
-          ...collectorSettings(),
-          'Facebook Pixel': { pixelId: PIXEL_ID },
-          'Google Analytics 4': {},
-        },
-      },
-      vendorScriptUrl: (url) =>
-        url === SCRIPT_URL ? '/__test__/missing/fbevents.js' : url,
-    })
     const started = Date.now()
     analytics.ready(ready)
     analytics.track('Signed Up')

@@ -1,16 +1,14 @@
 // Shared set-up for the Facebook Pixel browser tests: the reference test
-// file's settings, loading through the real core against the fbevents.js
+// file's settings, loading through the test kit with its fbevents.js
 // stand-in, and reading the fbq calls one Segment call made.
 import facebookPixel from '../../../../integrations/facebook-pixel'
-import type { Analytics } from '../../../../src/analytics'
-import type { IntegrationFactory } from '../../../../src/integration/types'
+import type { SegmentEvent } from '../../../../src/message/types'
 import type { LoadOptions } from '../../../../src/options'
 import {
-  cleanUpDestination,
+  facebookPixelStandIn,
   loadDestination,
-  settle,
-  vendorCalls,
-} from '../harness'
+  type DestinationTest,
+} from '../../../../src/testing'
 
 export const PIXEL_ID = '123123123'
 export const SCRIPT_URL = 'https://connect.facebook.net/en_US/fbevents.js'
@@ -34,31 +32,32 @@ export const REFERENCE_SETTINGS = {
   standardEventsCustomProperties: [],
 }
 
-export const factory = facebookPixel as unknown as IntegrationFactory<never>
+let current: DestinationTest | undefined
 
 /** Loads Facebook Pixel with exactly these settings. */
-export function loadWithSettings(
+export async function loadWithSettings(
   settings: Record<string, unknown>,
   loadOptions: LoadOptions = {},
-): Promise<Analytics> {
-  return loadDestination(factory, {
+): Promise<DestinationTest> {
+  current = await loadDestination(facebookPixel, {
     settings,
-    standIns: { [SCRIPT_URL]: 'fbevents.js' },
+    standIns: [facebookPixelStandIn()],
     loadOptions,
   })
+  return current
 }
 
 /** Loads Facebook Pixel with the reference settings and `overrides` over them. */
 export function loadPixel(
   overrides: Record<string, unknown> = {},
   loadOptions: LoadOptions = {},
-): Promise<Analytics> {
+): Promise<DestinationTest> {
   return loadWithSettings({ ...REFERENCE_SETTINGS, ...overrides }, loadOptions)
 }
 
 /** Argument lists of every fbq call the stand-in recorded so far. */
 export function fbqCalls(): unknown[][] {
-  return vendorCalls('facebook-pixel').map((call) => call.args)
+  return (current?.vendorCalls('facebook-pixel') ?? []).map((call) => call.args)
 }
 
 export interface CallsOfOne {
@@ -69,30 +68,32 @@ export interface CallsOfOne {
 }
 
 /**
- * Runs `act`, which makes one Segment call, and returns the fbq calls it
- * led to once `count` have arrived and no more follow.
+ * Runs `act`, which makes one Segment call through the kit, and returns the
+ * fbq calls it led to once the destination has handled it.
  */
 export async function callsOf(
-  analytics: Analytics,
-  act: () => unknown,
-  count = 1,
+  pixel: DestinationTest,
+  act: () => Promise<SegmentEvent>,
 ): Promise<CallsOfOne> {
-  const before = fbqCalls().length
-  let messageId: string | undefined
-  const onInvoke = (message: { messageId: string }) => {
-    messageId ??= message.messageId
+  const before = pixel.vendorCalls('facebook-pixel').length
+  const message = await act()
+  return {
+    calls: pixel
+      .vendorCalls('facebook-pixel')
+      .slice(before)
+      .map((call) => call.args),
+    eventID: { eventID: message.messageId },
   }
-  analytics.on('invoke', onInvoke)
-  act()
-  const deadline = Date.now() + 2000
-  while (fbqCalls().length - before < count && Date.now() < deadline) {
-    await settle(5)
-  }
-  await settle(30)
-  analytics.off('invoke', onInvoke)
-  return { calls: fbqCalls().slice(before), eventID: { eventID: messageId } }
 }
 
+/** Ends the current test's destination, for use in afterEach. */
 export function cleanUpPixel(): void {
-  cleanUpDestination(['fbq', '_fbq'])
+  current?.dispose()
+  current = undefined
+}
+
+/** Makes `destination` the one `cleanUpPixel` ends and `fbqCalls` reads. */
+export function adoptPixel(destination: DestinationTest): DestinationTest {
+  current = destination
+  return destination
 }

@@ -22,9 +22,9 @@ afterEach(cleanUpPixel)
 
 describe('Facebook Pixel: page', () => {
   it('tracks a PageView with the messageId as eventID', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const { calls, eventID } = await callsOf(analytics, () => analytics.page())
+    const { calls, eventID } = await callsOf(pixel, () => pixel.page())
 
     expect(eventID.eventID).to.be.a('string')
     expect(calls).to.deep.equal([['track', 'PageView', {}, eventID]])
@@ -33,10 +33,10 @@ describe('Facebook Pixel: page', () => {
 
 describe('Facebook Pixel: personal data in track', () => {
   it('drops the properties the pixel treats as personal data', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const { calls, eventID } = await callsOf(analytics, () =>
-      analytics.track('event', { ...WITH_PII, team: 'Warriors' }),
+    const { calls, eventID } = await callsOf(pixel, () =>
+      pixel.track('event', { ...WITH_PII, team: 'Warriors' }),
     )
 
     expect(calls).to.deep.equal([
@@ -45,10 +45,10 @@ describe('Facebook Pixel: personal data in track', () => {
   })
 
   it('sends whitelisted personal data', async () => {
-    const analytics = await loadPixel({ whitelistPiiProperties: ['country'] })
+    const pixel = await loadPixel({ whitelistPiiProperties: ['country'] })
 
-    const { calls } = await callsOf(analytics, () =>
-      analytics.track('event', { ...WITH_PII, team: 'Warriors' }),
+    const { calls } = await callsOf(pixel, () =>
+      pixel.track('event', { ...WITH_PII, team: 'Warriors' }),
     )
 
     expect(calls[0]![3]).to.deep.equal({ team: 'Warriors', country: 'USA' })
@@ -56,12 +56,12 @@ describe('Facebook Pixel: personal data in track', () => {
 
   it('drops blacklisted properties', async () => {
     // The reference spells the flag `hashPropery` here, so nothing is hashed.
-    const analytics = await loadPixel({
+    const pixel = await loadPixel({
       blacklistPiiProperties: [{ propertyName: 'team', hashPropery: false }],
     })
 
-    const { calls } = await callsOf(analytics, () =>
-      analytics.track('event', {
+    const { calls } = await callsOf(pixel, () =>
+      pixel.track('event', {
         ...WITH_PII,
         position: 'point guard',
         team: 'Warriors',
@@ -72,15 +72,15 @@ describe('Facebook Pixel: personal data in track', () => {
   })
 
   it('hashes blacklisted properties whose hashProperty is true', async () => {
-    const analytics = await loadPixel({
+    const pixel = await loadPixel({
       blacklistPiiProperties: [
         { propertyName: 'email', hashProperty: true },
         { propertyName: 'team', hashProperty: true },
       ],
     })
 
-    const { calls } = await callsOf(analytics, () =>
-      analytics.track('event', {
+    const { calls } = await callsOf(pixel, () =>
+      pixel.track('event', {
         ...WITH_PII,
         position: 'point guard',
         team: 'Warriors',
@@ -95,15 +95,15 @@ describe('Facebook Pixel: personal data in track', () => {
   })
 
   it('hashes string values only, dropping others', async () => {
-    const analytics = await loadPixel({
+    const pixel = await loadPixel({
       blacklistPiiProperties: [
         { propertyName: 'email', hashProperty: true },
         { propertyName: 'number', hashProperty: true },
       ],
     })
 
-    const { calls } = await callsOf(analytics, () =>
-      analytics.track('event', { ...WITH_PII, number: 30 }),
+    const { calls } = await callsOf(pixel, () =>
+      pixel.track('event', { ...WITH_PII, number: 30 }),
     )
 
     expect(calls[0]![3]).to.deep.equal({
@@ -113,13 +113,15 @@ describe('Facebook Pixel: personal data in track', () => {
 
   for (const option of ['blacklistPiiProperties', 'whitelistPiiProperties']) {
     it(`treats a null ${option} as an empty list`, async () => {
-      const analytics = await loadPixel({ [option]: null })
+      const pixel = await loadPixel({ [option]: null })
 
-      const { calls } = await callsOf(analytics, () =>
-        analytics.track('event', { ...WITH_PII, team: 'Warriors' }),
+      const { calls } = await callsOf(pixel, () =>
+        pixel.track('event', { ...WITH_PII, team: 'Warriors' }),
       )
 
-      expect(analytics.destinationStatus()['Facebook Pixel']).to.equal('ready')
+      expect(pixel.analytics.destinationStatus()['Facebook Pixel']).to.equal(
+        'ready',
+      )
       expect(calls[0]![3]).to.deep.equal({ team: 'Warriors' })
     })
   }
@@ -127,11 +129,9 @@ describe('Facebook Pixel: personal data in track', () => {
 
 describe('Facebook Pixel: events mapped to nothing', () => {
   it('sends a custom event', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const { calls, eventID } = await callsOf(analytics, () =>
-      analytics.track('event'),
-    )
+    const { calls, eventID } = await callsOf(pixel, () => pixel.track('event'))
 
     expect(calls).to.deep.equal([
       ['trackSingleCustom', PIXEL_ID, 'event', {}, eventID],
@@ -139,20 +139,20 @@ describe('Facebook Pixel: events mapped to nothing', () => {
   })
 
   it('sends a custom event with its properties', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const { calls } = await callsOf(analytics, () =>
-      analytics.track('event', { property: true }),
+    const { calls } = await callsOf(pixel, () =>
+      pixel.track('event', { property: true }),
     )
 
     expect(calls[0]![3]).to.deep.equal({ property: true })
   })
 
   it('sends revenue as a two-decimal value', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const { calls } = await callsOf(analytics, () =>
-      analytics.track('event', {
+    const { calls } = await callsOf(pixel, () =>
+      pixel.track('event', {
         currency: 'XXX',
         revenue: 13,
         property: true,
@@ -169,10 +169,10 @@ describe('Facebook Pixel: events mapped to nothing', () => {
 
 describe('Facebook Pixel: legacy events', () => {
   it('sends a mapped event to its conversion pixel', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const { calls, eventID } = await callsOf(analytics, () =>
-      analytics.track('legacyEvent'),
+    const { calls, eventID } = await callsOf(pixel, () =>
+      pixel.track('legacyEvent'),
     )
 
     expect(calls).to.deep.equal([
@@ -187,20 +187,20 @@ describe('Facebook Pixel: legacy events', () => {
   })
 
   it('sends the revenue as value', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const { calls } = await callsOf(analytics, () =>
-      analytics.track('legacyEvent', { revenue: 10 }),
+    const { calls } = await callsOf(pixel, () =>
+      pixel.track('legacyEvent', { revenue: 10 }),
     )
 
     expect(calls[0]![3]).to.deep.equal({ currency: 'USD', value: '10.00' })
   })
 
   it('sends only currency and value', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const { calls } = await callsOf(analytics, () =>
-      analytics.track('legacyEvent', { revenue: 13, property: true }),
+    const { calls } = await callsOf(pixel, () =>
+      pixel.track('legacyEvent', { revenue: 13, property: true }),
     )
 
     expect(calls[0]![3]).to.deep.equal({ currency: 'USD', value: '13.00' })
@@ -209,10 +209,10 @@ describe('Facebook Pixel: legacy events', () => {
 
 describe('Facebook Pixel: standard events', () => {
   it('sends a mapped event with no properties', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const { calls, eventID } = await callsOf(analytics, () =>
-      analytics.track('standardEvent'),
+    const { calls, eventID } = await callsOf(pixel, () =>
+      pixel.track('standardEvent'),
     )
 
     expect(calls).to.deep.equal([
@@ -221,10 +221,10 @@ describe('Facebook Pixel: standard events', () => {
   })
 
   it('sends the properties, revenue as value', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const { calls } = await callsOf(analytics, () =>
-      analytics.track('standardEvent', {
+    const { calls } = await callsOf(pixel, () =>
+      pixel.track('standardEvent', {
         currency: 'XXX',
         revenue: 13,
         property: true,
@@ -239,10 +239,10 @@ describe('Facebook Pixel: standard events', () => {
   })
 
   it('adds currency USD to an event mapped to Purchase', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const { calls } = await callsOf(analytics, () =>
-      analytics.track('booking completed', { revenue: 13, property: true }),
+    const { calls } = await callsOf(pixel, () =>
+      pixel.track('booking completed', { revenue: 13, property: true }),
     )
 
     expect(calls[0]!.slice(0, 4)).to.deep.equal([
@@ -254,10 +254,10 @@ describe('Facebook Pixel: standard events', () => {
   })
 
   it('sends an ISO travel date as YYYY-MM-DD', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const { calls } = await callsOf(analytics, () =>
-      analytics.track('search', { checkin_date: '2017-07-01T20:03:46Z' }),
+    const { calls } = await callsOf(pixel, () =>
+      pixel.track('search', { checkin_date: '2017-07-01T20:03:46Z' }),
     )
 
     expect(calls[0]!.slice(0, 4)).to.deep.equal([
@@ -269,10 +269,10 @@ describe('Facebook Pixel: standard events', () => {
   })
 
   it('passes a travel date it cannot parse through unchanged', async () => {
-    const analytics = await loadPixel()
+    const pixel = await loadPixel()
 
-    const { calls } = await callsOf(analytics, () =>
-      analytics.track('search', { checkin_date: '2017-06-23T15:30:00GMT' }),
+    const { calls } = await callsOf(pixel, () =>
+      pixel.track('search', { checkin_date: '2017-06-23T15:30:00GMT' }),
     )
 
     expect(calls[0]![3]).to.deep.equal({
@@ -281,17 +281,15 @@ describe('Facebook Pixel: standard events', () => {
   })
 
   it('sends each standard event one Segment event maps to', async () => {
-    const analytics = await loadPixel({
+    const pixel = await loadPixel({
       standardEvents: [
         { key: 'signed_up', value: 'CompleteRegistration' },
         { key: 'Signed Up', value: 'Lead' },
       ],
     })
 
-    const { calls } = await callsOf(
-      analytics,
-      () => analytics.track('Signed Up', { plan: 'pro' }),
-      2,
+    const { calls } = await callsOf(pixel, () =>
+      pixel.track('Signed Up', { plan: 'pro' }),
     )
 
     expect(calls.map((call) => call.slice(0, 4))).to.deep.equal([

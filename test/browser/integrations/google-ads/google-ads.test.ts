@@ -1,16 +1,13 @@
 // Ports the cases of Segment's google-adwords-new destination test to our
-// destination, run against the gtag.js stand-in.
+// destination, run through the test kit with its gtag.js stand-in.
 import { expect } from 'chai'
 import googleAds from '../../../../integrations/google-ads'
-import type { Analytics } from '../../../../src/analytics'
-import type { IntegrationFactory } from '../../../../src/integration/types'
 import {
-  cleanUpDestination,
+  gtagStandIn,
   loadDestination,
-  settle,
-  standInUrl,
-  vendorCalls,
-} from '../harness'
+  type DestinationTest,
+} from '../../../../src/testing'
+import { standInUrl } from '../served-stand-ins'
 
 const GTAG_URL = 'https://www.googletagmanager.com/gtag/js'
 const ACCOUNT = 'AW-984542038'
@@ -54,27 +51,26 @@ const SETTINGS = {
   defaultPageConversion: 'qnCxCOvxq18Q1ta71QM',
 }
 
-const factory = googleAds as unknown as IntegrationFactory<never>
+let current: DestinationTest | undefined
 
-function load(overrides: Record<string, unknown> = {}): Promise<Analytics> {
-  return loadDestination(factory, {
+async function load(
+  overrides: Record<string, unknown> = {},
+): Promise<DestinationTest> {
+  current = await loadDestination(googleAds, {
     settings: { ...SETTINGS, ...overrides },
-    standIns: { [GTAG_URL]: 'gtag.js' },
+    standIns: [gtagStandIn()],
   })
+  return current
 }
 
 /** Returns the arguments of every gtag command the stand-in received. */
 function gtagCalls(): unknown[][] {
-  return vendorCalls('gtag').map((call) => call.args)
+  return (current?.vendorCalls('gtag') ?? []).map((call) => call.args)
 }
 
-/** Waits for `count` gtag events, then returns every `event` command. */
-async function eventsAfterLoad(count: number): Promise<unknown[][]> {
-  const deadline = Date.now() + 1000
-  const events = () => gtagCalls().filter((args) => args[0] === 'event')
-  while (events().length < count && Date.now() < deadline) await settle(10)
-  await settle()
-  return events()
+/** Returns every `event` command so far. */
+function eventsAfterLoad(): unknown[][] {
+  return gtagCalls().filter((args) => args[0] === 'event')
 }
 
 /** Returns the page properties the core adds to every page call. */
@@ -89,16 +85,16 @@ function pageDefaults(): Record<string, string> {
 }
 
 afterEach(() => {
-  cleanUpDestination(['dataLayer', 'gtag'])
+  current?.dispose()
+  current = undefined
 })
 
 describe('Google AdWords New: loading', () => {
   it('requests gtag.js for the account ID', async () => {
     const requested: string[] = []
 
-    const analytics = await loadDestination(factory, {
+    current = await loadDestination(googleAds, {
       settings: SETTINGS,
-      standIns: {},
       loadOptions: {
         vendorScriptUrl: (url) => {
           requested.push(url)
@@ -108,9 +104,9 @@ describe('Google AdWords New: loading', () => {
     })
 
     expect(requested).to.deep.equal([`${GTAG_URL}?id=AW-984542038`])
-    expect(analytics.destinationStatus()['Google AdWords New']).to.equal(
-      'ready',
-    )
+    expect(
+      current.analytics.destinationStatus()['Google AdWords New'],
+    ).to.equal('ready')
   })
 
   it('configures the account once gtag.js has loaded', async () => {
@@ -157,10 +153,10 @@ describe('Google AdWords New: loading', () => {
 
 describe('Google AdWords New: page', () => {
   it('sends the default conversion for an unnamed page', async () => {
-    const analytics = await load()
+    const destination = await load()
 
-    analytics.page()
-    const events = await eventsAfterLoad(1)
+    await destination.page()
+    const events = eventsAfterLoad()
 
     expect(events).to.deep.equal([
       [
@@ -172,10 +168,10 @@ describe('Google AdWords New: page', () => {
   })
 
   it('sends every conversion mapped to the page name', async () => {
-    const analytics = await load()
+    const destination = await load()
 
-    analytics.page('landing')
-    const events = await eventsAfterLoad(2)
+    await destination.page('landing')
+    const events = eventsAfterLoad()
 
     const properties = { ...pageDefaults(), name: 'landing' }
     expect(events).to.deep.equal([
@@ -193,10 +189,10 @@ describe('Google AdWords New: page', () => {
   })
 
   it('sends to the account a page conversion names', async () => {
-    const analytics = await load()
+    const destination = await load()
 
-    analytics.page('purchase')
-    const events = await eventsAfterLoad(1)
+    await destination.page('purchase')
+    const events = eventsAfterLoad()
 
     expect(events).to.deep.equal([
       [
@@ -212,9 +208,9 @@ describe('Google AdWords New: page', () => {
   })
 
   it('adds value, currency and transaction_id from the call options', async () => {
-    const analytics = await load()
+    const destination = await load()
 
-    analytics.page(
+    await destination.page(
       {},
       {
         integrations: {
@@ -226,7 +222,7 @@ describe('Google AdWords New: page', () => {
         },
       },
     )
-    const events = await eventsAfterLoad(1)
+    const events = eventsAfterLoad()
 
     expect(events).to.deep.equal([
       [
@@ -244,10 +240,13 @@ describe('Google AdWords New: page', () => {
   })
 
   it('reads those options from a top-level key, as classic analytics.js did', async () => {
-    const analytics = await load()
+    const destination = await load()
 
-    analytics.page({}, { 'Google AdWords New': { value: 5, order_id: 'o-7' } })
-    const events = await eventsAfterLoad(1)
+    await destination.page(
+      {},
+      { 'Google AdWords New': { value: 5, order_id: 'o-7' } },
+    )
+    const events = eventsAfterLoad()
 
     expect(events[0]?.[2]).to.deep.equal({
       ...pageDefaults(),
@@ -258,11 +257,11 @@ describe('Google AdWords New: page', () => {
   })
 
   it('sends nothing for a named page that no conversion maps', async () => {
-    const analytics = await load()
+    const destination = await load()
 
-    analytics.page('Pricing')
-    analytics.page('Landing')
-    const events = await eventsAfterLoad(2)
+    await destination.page('Pricing')
+    await destination.page('Landing')
+    const events = eventsAfterLoad()
 
     expect(events.map((args) => args[1])).to.deep.equal(['Landing', 'Landing'])
   })
@@ -270,10 +269,10 @@ describe('Google AdWords New: page', () => {
 
 describe('Google AdWords New: track', () => {
   it('sends a mapped event with its properties', async () => {
-    const analytics = await load()
+    const destination = await load()
 
-    analytics.track('signup', { value: 10 })
-    const events = await eventsAfterLoad(1)
+    await destination.track('signup', { value: 10 })
+    const events = eventsAfterLoad()
 
     expect(events).to.deep.equal([
       [
@@ -285,13 +284,13 @@ describe('Google AdWords New: track', () => {
   })
 
   it('sends revenue as value and the order ID as transaction_id for Order Completed', async () => {
-    const analytics = await load()
+    const destination = await load()
 
-    analytics.track('order completed', {
+    await destination.track('order completed', {
       order_id: 'totally-tubular',
       revenue: 25,
     })
-    const events = await eventsAfterLoad(2)
+    const events = eventsAfterLoad()
 
     expect(events).to.deep.equal([
       [
@@ -316,10 +315,10 @@ describe('Google AdWords New: track', () => {
   })
 
   it('sends to the account a click conversion names', async () => {
-    const analytics = await load()
+    const destination = await load()
 
-    analytics.track('Login')
-    const events = await eventsAfterLoad(1)
+    await destination.track('Login')
+    const events = eventsAfterLoad()
 
     expect(events).to.deep.equal([
       ['event', 'Login', { send_to: `${OTHER_ACCOUNT}/eAZJCICuz3gQ1talksd` }],
@@ -327,11 +326,11 @@ describe('Google AdWords New: track', () => {
   })
 
   it('sends nothing for an event that no conversion maps', async () => {
-    const analytics = await load()
+    const destination = await load()
 
-    analytics.track('Signed Up')
-    analytics.track('signup')
-    const events = await eventsAfterLoad(1)
+    await destination.track('Signed Up')
+    await destination.track('signup')
+    const events = eventsAfterLoad()
 
     expect(events.map((args) => args[1])).to.deep.equal(['signup'])
   })
@@ -339,16 +338,19 @@ describe('Google AdWords New: track', () => {
 
 describe('Google AdWords New: a blocked gtag.js', () => {
   it('marks the destination failed and keeps the queued commands', async () => {
-    const analytics = await loadDestination(factory, {
+    current = await loadDestination(googleAds, {
       settings: SETTINGS,
-      standIns: { [GTAG_URL]: 'missing-gtag.js' },
+      loadOptions: {
+        vendorScriptUrl: (url) =>
+          url.startsWith(GTAG_URL) ? standInUrl('missing-gtag.js', url) : url,
+      },
     })
 
     const layer = (window as unknown as { dataLayer: IArguments[] }).dataLayer
 
-    expect(analytics.destinationStatus()['Google AdWords New']).to.equal(
-      'failed',
-    )
+    expect(
+      current.analytics.destinationStatus()['Google AdWords New'],
+    ).to.equal('failed')
     expect(layer.map((entry) => Array.from(entry)[0])).to.deep.equal([
       'js',
       'config',

@@ -1,22 +1,19 @@
-// Google Analytics 4 through the real core, with gtag.js replaced by the
-// stand-in, which records each gtag command the destination issues. Ports
-// the cases of Segment's classic destination test
+// Google Analytics 4 through the real core, run by the test kit with its
+// gtag.js stand-in, which records each gtag command the destination issues.
+// Ports the cases of Segment's classic destination test
 // (integrations/google-analytics-4/test/index.js in
 // segmentio/analytics.js-integrations), then tests our additions: the
 // recommended e-commerce events and the User-ID sync.
 import { expect } from 'chai'
 import sinon from 'sinon'
 import googleAnalytics4 from '../../../../integrations/google-analytics-4'
-import type { Analytics } from '../../../../src/analytics'
 import { resetReportedCauses } from '../../../../src/debug'
-import type { IntegrationFactory } from '../../../../src/integration/types'
 import {
-  cleanUpDestination,
+  gtagStandIn,
   loadDestination,
-  settle,
-  standInUrl,
-  vendorCalls,
-} from '../harness'
+  type DestinationTest,
+} from '../../../../src/testing'
+import { standInUrl } from '../served-stand-ins'
 
 const NAME = 'Google Analytics 4'
 const GTAG_URL = 'https://www.googletagmanager.com/gtag/js'
@@ -30,28 +27,29 @@ const DEFAULT_CONFIG = {
   cookie_expires: 63072000,
 }
 
-const factory = googleAnalytics4 as unknown as IntegrationFactory<never>
-let analytics: Analytics | undefined
+let current: DestinationTest | undefined
 /** How many gtag commands the destination issued while loading. */
 let loadCommands = 0
 
 async function load(settings: Record<string, unknown> = {}) {
-  analytics = await loadDestination(factory, {
+  current = await loadDestination(googleAnalytics4, {
     settings: { ...SETTINGS, ...settings },
-    standIns: { [GTAG_URL]: 'gtag.js' },
+    standIns: [gtagStandIn()],
   })
   loadCommands = gtagCalls().length
-  return analytics
+  return current
 }
 
-/** Loads with every vendor URL recorded, and returns the URLs requested. */
+/**
+ * Loads with each vendor URL recorded and rewritten to the served gtag.js,
+ * and returns the URLs requested.
+ */
 async function loadRecordingUrls(
   settings: Record<string, unknown>,
 ): Promise<string[]> {
   const requested: string[] = []
-  analytics = await loadDestination(factory, {
+  current = await loadDestination(googleAnalytics4, {
     settings,
-    standIns: {},
     loadOptions: {
       vendorScriptUrl: (url) => {
         requested.push(url)
@@ -62,25 +60,24 @@ async function loadRecordingUrls(
   return requested
 }
 
-function gtagCalls(): unknown[][] {
-  return vendorCalls('gtag').map((call) => call.args)
+function vendorCalls() {
+  return current?.vendorCalls('gtag') ?? []
 }
 
-/** Waits for `count` gtag commands after the load's, then returns them all. */
-async function commandsAfterLoad(count: number): Promise<unknown[][]> {
-  const afterLoad = () => gtagCalls().slice(loadCommands)
-  const deadline = Date.now() + 1000
-  while (afterLoad().length < count && Date.now() < deadline) await settle(10)
-  await settle()
-  return afterLoad()
+function gtagCalls(): unknown[][] {
+  return vendorCalls().map((call) => call.args)
+}
+
+/** Returns the gtag commands issued after the load's. */
+function commandsAfterLoad(): unknown[][] {
+  return gtagCalls().slice(loadCommands)
 }
 
 afterEach(() => {
   sinon.restore()
-  analytics?.reset()
-  analytics = undefined
+  current?.dispose()
+  current = undefined
   loadCommands = 0
-  cleanUpDestination(['ga4DataLayer', 'dataLayer', 'gtag'])
 })
 
 describe('Google Analytics 4: loading', () => {
@@ -88,7 +85,7 @@ describe('Google Analytics 4: loading', () => {
     const requested = await loadRecordingUrls(SETTINGS)
 
     expect(requested).to.deep.equal([`${GTAG_URL}?id=G-100&l=ga4DataLayer`])
-    expect(analytics?.destinationStatus()[NAME]).to.equal('ready')
+    expect(current?.analytics.destinationStatus()[NAME]).to.equal('ready')
   })
 
   it('queues its commands as arguments objects on window.ga4DataLayer', async () => {
@@ -101,7 +98,7 @@ describe('Google Analytics 4: loading', () => {
       layer.map((entry) => Object.prototype.toString.call(entry)),
     ).to.deep.equal(Array(5).fill('[object Arguments]'))
     expect(
-      vendorCalls('gtag').every((call) => call.dataLayer === 'ga4DataLayer'),
+      vendorCalls().every((call) => call.dataLayer === 'ga4DataLayer'),
     ).to.equal(true)
   })
 
@@ -173,12 +170,11 @@ describe('Google Analytics 4: loading', () => {
       ...SETTINGS,
       disableGoogleAnalytics: true,
     })
-    analytics?.track('Product Added', { product_id: 'p1', price: 1 })
-    analytics?.page('Home')
-    await settle(50)
+    await current?.track('Product Added', { product_id: 'p1', price: 1 })
+    await current?.page('Home')
 
     expect(requested).to.deep.equal([])
-    expect(analytics?.destinationStatus()[NAME]).to.equal('ready')
+    expect(current?.analytics.destinationStatus()[NAME]).to.equal('ready')
     expect(gtagCalls()).to.deep.equal([])
     expect(window).to.not.have.property('ga4DataLayer')
   })
@@ -190,7 +186,7 @@ describe('Google Analytics 4: loading', () => {
     const requested = await loadRecordingUrls({ measurementIds: [] })
 
     expect(requested).to.deep.equal([])
-    expect(analytics?.destinationStatus()[NAME]).to.equal('failed')
+    expect(current?.analytics.destinationStatus()[NAME]).to.equal('failed')
     const printed = errors.args.map((args) => args.join(' ')).join('\n')
     expect(printed).to.contain(
       'Google Analytics 4: option "measurementIds" must be an array of measurement IDs',
@@ -207,7 +203,7 @@ describe('Google Analytics 4: loading', () => {
       cookieUpdate: 'sometimes',
     })
 
-    expect(analytics?.destinationStatus()[NAME]).to.equal('failed')
+    expect(current?.analytics.destinationStatus()[NAME]).to.equal('failed')
     const printed = errors.args.map((args) => args.join(' ')).join('\n')
     expect(printed).to.contain(
       'Google Analytics 4: option "cookieUpdate" must be a boolean, received "sometimes".',
@@ -223,8 +219,8 @@ describe('Google Analytics 4: identify and group', () => {
       userProperties: { 'traits.role': 'role', 'traits.tz': 'timezone' },
     })
 
-    ga4.identify('user1', { role: 'tester', tz: 'TST' })
-    const commands = await commandsAfterLoad(1)
+    await ga4.identify('user1', { role: 'tester', tz: 'TST' })
+    const commands = commandsAfterLoad()
 
     expect(commands).to.deep.equal([
       ['set', 'user_properties', { role: 'tester', timezone: 'TST' }],
@@ -234,8 +230,8 @@ describe('Google Analytics 4: identify and group', () => {
   it('sets the user ID for a User-ID reporting identity', async () => {
     const ga4 = await load({ googleReportingIdentity: 'userIdAndDevice' })
 
-    ga4.identify('user1')
-    const commands = await commandsAfterLoad(1)
+    await ga4.identify('user1')
+    const commands = commandsAfterLoad()
 
     expect(commands).to.deep.equal([['set', { user_id: 'user1' }]])
   })
@@ -243,9 +239,9 @@ describe('Google Analytics 4: identify and group', () => {
   it('sends no user ID under the device reporting identity', async () => {
     const ga4 = await load()
 
-    ga4.identify('user1', { plan: 'pro' })
-    ga4.track('Logged In')
-    const commands = await commandsAfterLoad(1)
+    await ga4.identify('user1', { plan: 'pro' })
+    await ga4.track('Logged In')
+    const commands = commandsAfterLoad()
 
     expect(commands).to.deep.equal([['event', 'login', {}]])
   })
@@ -255,12 +251,11 @@ describe('Google Analytics 4: identify and group', () => {
       googleReportingIdentity: 'userIdSignalsAndDevice',
     })
 
-    ga4.identify('user-42')
-    ga4.track('Logged In')
-    await commandsAfterLoad(2)
-    ga4.reset()
-    ga4.track('Logged In')
-    const commands = await commandsAfterLoad(4)
+    await ga4.identify('user-42')
+    await ga4.track('Logged In')
+    ga4.analytics.reset()
+    await ga4.track('Logged In')
+    const commands = commandsAfterLoad()
 
     expect(commands).to.deep.equal([
       ['set', { user_id: 'user-42' }],
@@ -273,8 +268,8 @@ describe('Google Analytics 4: identify and group', () => {
   it('sends join_group with the group ID', async () => {
     const ga4 = await load()
 
-    ga4.group('group1')
-    const commands = await commandsAfterLoad(1)
+    await ga4.group('group1')
+    const commands = commandsAfterLoad()
 
     expect(commands).to.deep.equal([
       ['event', 'join_group', { group_id: 'group1' }],
@@ -286,12 +281,12 @@ describe('Google Analytics 4: page', () => {
   it('sends page_view with the location, referrer and title given', async () => {
     const ga4 = await load()
 
-    ga4.page('Home', {
+    await ga4.page('Home', {
       url: 'url',
       path: '/path',
       referrer: 'http://ajs.test',
     })
-    const commands = await commandsAfterLoad(1)
+    const commands = commandsAfterLoad()
 
     expect(commands).to.deep.equal([
       [
@@ -309,8 +304,8 @@ describe('Google Analytics 4: page', () => {
   it("takes the page's own location and referrer, and category and name as the title", async () => {
     const ga4 = await load()
 
-    ga4.page('Docs', 'Home')
-    const commands = await commandsAfterLoad(1)
+    await ga4.page('Docs', 'Home')
+    const commands = commandsAfterLoad()
 
     const referrer = document.referrer
       ? { page_referrer: document.referrer }
@@ -331,8 +326,8 @@ describe('Google Analytics 4: page', () => {
   it('uses the title property for an unnamed page', async () => {
     const ga4 = await load()
 
-    ga4.page({ title: 'Pricing — Shop' })
-    const [command] = await commandsAfterLoad(1)
+    await ga4.page({ title: 'Pricing — Shop' })
+    const [command] = commandsAfterLoad()
 
     expect(command?.[2]).to.have.property('page_title', 'Pricing — Shop')
   })
@@ -340,9 +335,9 @@ describe('Google Analytics 4: page', () => {
   it('sends no page_view when gtag.js sends its own', async () => {
     const ga4 = await load({ sendAutomaticPageViewEvent: true })
 
-    ga4.page('Home')
-    ga4.track('Logged In')
-    const commands = await commandsAfterLoad(1)
+    await ga4.page('Home')
+    await ga4.track('Logged In')
+    const commands = commandsAfterLoad()
 
     expect(commands).to.deep.equal([['event', 'login', {}]])
   })
@@ -357,9 +352,9 @@ describe('Google Analytics 4: customEventsAndParameters', () => {
       ],
     })
 
-    ga4.track('event1')
-    ga4.track('Logged In')
-    const commands = await commandsAfterLoad(1)
+    await ga4.track('event1')
+    await ga4.track('Logged In')
+    const commands = commandsAfterLoad()
 
     expect(commands).to.deep.equal([['event', 'login', {}]])
   })
@@ -375,8 +370,8 @@ describe('Google Analytics 4: customEventsAndParameters', () => {
       ],
     })
 
-    ga4.track('event1', { state: 'playing', other: 1 })
-    const commands = await commandsAfterLoad(1)
+    await ga4.track('event1', { state: 'playing', other: 1 })
+    const commands = commandsAfterLoad()
 
     expect(commands).to.deep.equal([['event', 'gevent', { state: 'playing' }]])
   })
@@ -402,8 +397,8 @@ describe('Google Analytics 4: customEventsAndParameters', () => {
       ],
     })
 
-    ga4.track('event1', { state: 'playing' })
-    const commands = await commandsAfterLoad(2)
+    await ga4.track('event1', { state: 'playing' })
+    const commands = commandsAfterLoad()
 
     expect(commands).to.deep.equal([
       ['event', 'gevent', {}],
@@ -422,8 +417,8 @@ describe('Google Analytics 4: customEventsAndParameters', () => {
       ],
     })
 
-    ga4.track('Order Completed', { order_id: 'ord-1', total: 30 })
-    const commands = await commandsAfterLoad(1)
+    await ga4.track('Order Completed', { order_id: 'ord-1', total: 30 })
+    const commands = commandsAfterLoad()
 
     expect(commands).to.deep.equal([
       ['event', 'order_done', { order: 'ord-1' }],
@@ -435,14 +430,14 @@ describe('Google Analytics 4: recommended events', () => {
   it('sends add_to_cart for Product Added', async () => {
     const ga4 = await load()
 
-    ga4.track('Product Added', {
+    await ga4.track('Product Added', {
       product_id: 'sku-1',
       name: 'Sliding Door',
       category: 'modern',
       price: 955,
       currency: 'EUR',
     })
-    const commands = await commandsAfterLoad(1)
+    const commands = commandsAfterLoad()
 
     expect(commands).to.deep.equal([
       [
@@ -468,7 +463,7 @@ describe('Google Analytics 4: recommended events', () => {
   it('multiplies the value by the quantity', async () => {
     const ga4 = await load()
 
-    ga4.track('Product Added', {
+    await ga4.track('Product Added', {
       product_id: 'sku-1',
       name: 'Sliding Door',
       category: 'modern',
@@ -476,7 +471,7 @@ describe('Google Analytics 4: recommended events', () => {
       currency: 'EUR',
       quantity: 2,
     })
-    const [command] = await commandsAfterLoad(1)
+    const [command] = commandsAfterLoad()
 
     const params = command?.[2] as Record<string, unknown>
     expect(params.value).to.equal(1910)
@@ -494,7 +489,7 @@ describe('Google Analytics 4: recommended events', () => {
   it('sends purchase with one item per product for Order Completed', async () => {
     const ga4 = await load()
 
-    ga4.track('Order Completed', {
+    await ga4.track('Order Completed', {
       order_id: 'ord-1',
       total: 30,
       currency: 'EUR',
@@ -503,7 +498,7 @@ describe('Google Analytics 4: recommended events', () => {
         { product_id: 'p2', name: 'Handle', quantity: 1, price: 10 },
       ],
     })
-    const commands = await commandsAfterLoad(1)
+    const commands = commandsAfterLoad()
 
     expect(commands).to.deep.equal([
       [
@@ -525,8 +520,8 @@ describe('Google Analytics 4: recommended events', () => {
   it('sends sign_up for Signed Up', async () => {
     const ga4 = await load()
 
-    ga4.track('Signed Up', { method: 'email' })
-    const commands = await commandsAfterLoad(1)
+    await ga4.track('Signed Up', { method: 'email' })
+    const commands = commandsAfterLoad()
 
     expect(commands).to.deep.equal([['event', 'sign_up', { method: 'email' }]])
   })
@@ -534,9 +529,9 @@ describe('Google Analytics 4: recommended events', () => {
   it('sends nothing for an event that is neither spec nor mapped', async () => {
     const ga4 = await load()
 
-    ga4.track('Video Played', { title: 'Intro' })
-    ga4.track('Logged In')
-    const commands = await commandsAfterLoad(1)
+    await ga4.track('Video Played', { title: 'Intro' })
+    await ga4.track('Logged In')
+    const commands = commandsAfterLoad()
 
     expect(commands).to.deep.equal([['event', 'login', {}]])
   })

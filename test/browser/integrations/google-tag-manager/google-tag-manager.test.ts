@@ -1,45 +1,43 @@
-// Google Tag Manager through the real core, with gtm.js replaced by the
-// stand-in, which records each message pushed onto the data layer. Ports
-// the cases of Segment's classic destination test
+// Google Tag Manager through the real core, run by the test kit with its
+// gtm.js stand-in, which records each message pushed onto the data layer.
+// Ports the cases of Segment's classic destination test
 // (integrations/google-tag-manager/test/index.test.js in
 // segmentio/analytics.js-integrations).
 import { expect } from 'chai'
 import sinon from 'sinon'
 import googleTagManager from '../../../../integrations/google-tag-manager'
-import type { Analytics } from '../../../../src/analytics'
 import { resetReportedCauses } from '../../../../src/debug'
-import type { IntegrationFactory } from '../../../../src/integration/types'
 import {
-  cleanUpDestination,
+  googleTagManagerStandIn,
   loadDestination,
-  settle,
-  standInUrl,
-  vendorCalls,
-} from '../harness'
+  type DestinationTest,
+} from '../../../../src/testing'
+import { standInUrl } from '../served-stand-ins'
 
 const NAME = 'Google Tag Manager'
 const GTM_URL = 'https://www.googletagmanager.com/gtm.js'
 const SETTINGS = { containerId: 'GTM-M8M29T', environment: '' }
 
-const factory = googleTagManager as unknown as IntegrationFactory<never>
-let analytics: Analytics | undefined
+let current: DestinationTest | undefined
 
 async function load(settings: Record<string, unknown> = {}) {
-  analytics = await loadDestination(factory, {
+  current = await loadDestination(googleTagManager, {
     settings: { ...SETTINGS, ...settings },
-    standIns: { [GTM_URL]: 'gtm.js' },
+    standIns: [googleTagManagerStandIn()],
   })
-  return analytics
+  return current
 }
 
-/** Loads with every vendor URL recorded, and returns the URLs requested. */
+/**
+ * Loads with each vendor URL recorded and rewritten to the served gtm.js,
+ * and returns the URLs requested.
+ */
 async function loadRecordingUrls(
   settings: Record<string, unknown>,
 ): Promise<string[]> {
   const requested: string[] = []
-  analytics = await loadDestination(factory, {
+  current = await loadDestination(googleTagManager, {
     settings: { ...SETTINGS, ...settings },
-    standIns: {},
     loadOptions: {
       vendorScriptUrl: (url) => {
         requested.push(url)
@@ -50,18 +48,15 @@ async function loadRecordingUrls(
   return requested
 }
 
+function vendorCalls() {
+  return current?.vendorCalls() ?? []
+}
+
 /** Messages pushed after the container's own `gtm.js` message. */
-async function messagesAfterLoad(
-  count: number,
-): Promise<Record<string, unknown>[]> {
-  const messages = () =>
-    vendorCalls('google-tag-manager')
-      .map((call) => call.args[0] as Record<string, unknown>)
-      .filter((message) => message.event !== 'gtm.js')
-  const deadline = Date.now() + 1000
-  while (messages().length < count && Date.now() < deadline) await settle(10)
-  await settle()
-  return messages()
+function messagesAfterLoad(): Record<string, unknown>[] {
+  return vendorCalls()
+    .map((call) => call.args[0] as Record<string, unknown>)
+    .filter((message) => message.event !== 'gtm.js')
 }
 
 /** Page properties the core adds to every page call on this page. */
@@ -77,9 +72,8 @@ function pageDefaults(): Record<string, string> {
 
 afterEach(() => {
   sinon.restore()
-  analytics?.reset()
-  analytics = undefined
-  cleanUpDestination(['dataLayer', 'google_tag_manager'])
+  current?.dispose()
+  current = undefined
 })
 
 describe('Google Tag Manager: loading', () => {
@@ -87,7 +81,7 @@ describe('Google Tag Manager: loading', () => {
     const requested = await loadRecordingUrls({})
 
     expect(requested).to.deep.equal([`${GTM_URL}?id=GTM-M8M29T&l=dataLayer`])
-    expect(analytics?.destinationStatus()[NAME]).to.equal('ready')
+    expect(current?.analytics.destinationStatus()[NAME]).to.equal('ready')
     const containers = (window as unknown as Record<string, unknown>)
       .google_tag_manager as Record<string, unknown>
     expect(containers).to.have.property('GTM-M8M29T')
@@ -126,7 +120,7 @@ describe('Google Tag Manager: loading', () => {
     expect(requested).to.deep.equal([
       'https://custom.example.com/somepath/blah.js?id=GTM-M8M29T&l=dataLayer',
     ])
-    expect(analytics?.destinationStatus()[NAME]).to.equal('ready')
+    expect(current?.analytics.destinationStatus()[NAME]).to.equal('ready')
   })
 
   it('loads the environment from the custom domain', async () => {
@@ -145,7 +139,7 @@ describe('Google Tag Manager: loading', () => {
 
     await load()
 
-    const [first] = vendorCalls('google-tag-manager')
+    const [first] = vendorCalls()
     const message = first?.args[0] as Record<string, unknown>
     expect(message.event).to.equal('gtm.js')
     expect(message['gtm.start']).to.be.a('number').within(before, Date.now())
@@ -157,8 +151,8 @@ describe('Google Tag Manager: loading', () => {
 
     await load({ containerId: '' })
 
-    expect(analytics?.destinationStatus()[NAME]).to.equal('failed')
-    expect(vendorCalls('google-tag-manager')).to.deep.equal([])
+    expect(current?.analytics.destinationStatus()[NAME]).to.equal('failed')
+    expect(vendorCalls()).to.deep.equal([])
   })
 
   it('fails with an error naming the option, its type and the value', async () => {
@@ -167,7 +161,7 @@ describe('Google Tag Manager: loading', () => {
 
     const requested = await loadRecordingUrls({ trackNamedPages: 'sometimes' })
 
-    expect(analytics?.destinationStatus()[NAME]).to.equal('failed')
+    expect(current?.analytics.destinationStatus()[NAME]).to.equal('failed')
     const printed = errors.args.map((args) => args.join(' ')).join('\n')
     expect(printed).to.contain(
       'Google Tag Manager: option "trackNamedPages" must be a boolean, received "sometimes".',
@@ -184,7 +178,7 @@ describe('Google Tag Manager: loading', () => {
       fullURLpath: 'custom.example.com/gtm.js?id=other',
     })
 
-    expect(analytics?.destinationStatus()[NAME]).to.equal('failed')
+    expect(current?.analytics.destinationStatus()[NAME]).to.equal('failed')
     const printed = errors.args.map((args) => args.join(' ')).join('\n')
     expect(printed).to.contain(
       'Google Tag Manager: option "fullURLpath" must be a string of a host and path',
@@ -198,9 +192,9 @@ describe('Google Tag Manager: track', () => {
   it('pushes the event with the anonymous id', async () => {
     const gtm = await load()
 
-    const anonymousId = gtm.user().anonymousId()
-    gtm.track('some-event')
-    const messages = await messagesAfterLoad(1)
+    const anonymousId = gtm.analytics.user().anonymousId()
+    await gtm.track('some-event')
+    const messages = messagesAfterLoad()
 
     expect(messages).to.deep.equal([
       { segmentAnonymousId: anonymousId, event: 'some-event' },
@@ -210,10 +204,10 @@ describe('Google Tag Manager: track', () => {
   it('pushes the stored user id when there is one', async () => {
     const gtm = await load()
 
-    gtm.user().id('pablo')
-    const anonymousId = gtm.user().anonymousId()
-    gtm.track('some-event')
-    const messages = await messagesAfterLoad(1)
+    gtm.analytics.user().id('pablo')
+    const anonymousId = gtm.analytics.user().anonymousId()
+    await gtm.track('some-event')
+    const messages = messagesAfterLoad()
 
     expect(messages).to.deep.equal([
       {
@@ -227,9 +221,9 @@ describe('Google Tag Manager: track', () => {
   it('pushes the stored anonymous id', async () => {
     const gtm = await load()
 
-    gtm.user().anonymousId('el')
-    gtm.track('stranger things')
-    const messages = await messagesAfterLoad(1)
+    gtm.analytics.user().anonymousId('el')
+    await gtm.track('stranger things')
+    const messages = messagesAfterLoad()
 
     expect(messages).to.deep.equal([
       { segmentAnonymousId: 'el', event: 'stranger things' },
@@ -239,9 +233,9 @@ describe('Google Tag Manager: track', () => {
   it("reads the stored user's ids when pushing, as Segment's destination does", async () => {
     const gtm = await load()
 
-    gtm.user().anonymousId('el')
-    gtm.track('x', {}, { userId: 'call-user', anonymousId: 'call-anon' })
-    const messages = await messagesAfterLoad(1)
+    gtm.analytics.user().anonymousId('el')
+    await gtm.track('x', {}, { userId: 'call-user', anonymousId: 'call-anon' })
+    const messages = messagesAfterLoad()
 
     expect(messages).to.deep.equal([{ segmentAnonymousId: 'el', event: 'x' }])
   })
@@ -249,9 +243,9 @@ describe('Google Tag Manager: track', () => {
   it('pushes the properties', async () => {
     const gtm = await load()
 
-    const anonymousId = gtm.user().anonymousId()
-    gtm.track('event', { prop: true })
-    const messages = await messagesAfterLoad(1)
+    const anonymousId = gtm.analytics.user().anonymousId()
+    await gtm.track('event', { prop: true })
+    const messages = messagesAfterLoad()
 
     expect(messages).to.deep.equal([
       { segmentAnonymousId: anonymousId, event: 'event', prop: true },
@@ -261,9 +255,9 @@ describe('Google Tag Manager: track', () => {
   it('pushes the event name over a property of that name', async () => {
     const gtm = await load()
 
-    gtm.user().anonymousId('el')
-    gtm.track('stranger things', { prop: true, event: 'ignored' })
-    const messages = await messagesAfterLoad(1)
+    gtm.analytics.user().anonymousId('el')
+    await gtm.track('stranger things', { prop: true, event: 'ignored' })
+    const messages = messagesAfterLoad()
 
     expect(messages).to.deep.equal([
       { prop: true, segmentAnonymousId: 'el', event: 'stranger things' },
@@ -275,9 +269,9 @@ describe('Google Tag Manager: page', () => {
   it('pushes no unnamed page by default', async () => {
     const gtm = await load()
 
-    gtm.page()
-    gtm.track('marker')
-    const messages = await messagesAfterLoad(1)
+    await gtm.page()
+    await gtm.track('marker')
+    const messages = messagesAfterLoad()
 
     expect(messages.map((message) => message.event)).to.deep.equal(['marker'])
   })
@@ -285,9 +279,9 @@ describe('Google Tag Manager: page', () => {
   it('pushes Loaded a Page for an unnamed page when trackAllPages is on', async () => {
     const gtm = await load({ trackAllPages: true })
 
-    const anonymousId = gtm.user().anonymousId()
-    gtm.page()
-    const messages = await messagesAfterLoad(1)
+    const anonymousId = gtm.analytics.user().anonymousId()
+    await gtm.page()
+    const messages = messagesAfterLoad()
 
     expect(messages).to.deep.equal([
       {
@@ -301,9 +295,9 @@ describe('Google Tag Manager: page', () => {
   it('pushes a named page by default', async () => {
     const gtm = await load()
 
-    const anonymousId = gtm.user().anonymousId()
-    gtm.page('Name')
-    const messages = await messagesAfterLoad(1)
+    const anonymousId = gtm.analytics.user().anonymousId()
+    await gtm.page('Name')
+    const messages = messagesAfterLoad()
 
     expect(messages).to.deep.equal([
       {
@@ -318,9 +312,9 @@ describe('Google Tag Manager: page', () => {
   it('pushes a named page under its category and name', async () => {
     const gtm = await load({ trackCategorizedPages: false })
 
-    const anonymousId = gtm.user().anonymousId()
-    gtm.page('Category', 'Name')
-    const messages = await messagesAfterLoad(1)
+    const anonymousId = gtm.analytics.user().anonymousId()
+    await gtm.page('Category', 'Name')
+    const messages = messagesAfterLoad()
 
     expect(messages).to.deep.equal([
       {
@@ -336,9 +330,9 @@ describe('Google Tag Manager: page', () => {
   it('pushes a categorized page twice by default', async () => {
     const gtm = await load()
 
-    const anonymousId = gtm.user().anonymousId()
-    gtm.page('Category', 'Name')
-    const messages = await messagesAfterLoad(2)
+    const anonymousId = gtm.analytics.user().anonymousId()
+    await gtm.page('Category', 'Name')
+    const messages = messagesAfterLoad()
 
     const properties = {
       ...pageDefaults(),
@@ -358,10 +352,10 @@ describe('Google Tag Manager: page', () => {
       trackCategorizedPages: false,
     })
 
-    gtm.page('Name')
-    gtm.page('Category', 'Name')
-    gtm.track('marker')
-    const messages = await messagesAfterLoad(1)
+    await gtm.page('Name')
+    await gtm.page('Category', 'Name')
+    await gtm.track('marker')
+    const messages = messagesAfterLoad()
 
     expect(messages.map((message) => message.event)).to.deep.equal(['marker'])
   })

@@ -1,12 +1,14 @@
+// Retention Science through the real core, run by the test kit with its
+// w.js stand-in, which records each command pushed onto `window._rsq`.
 import { expect } from 'chai'
 import retentionScience from '../../../../integrations/retention-science'
-import type { Analytics } from '../../../../src/analytics'
 import {
-  cleanUpDestination,
   loadDestination,
-  vendorCalls,
+  retentionScienceStandIn,
+  type DestinationTest,
   type VendorCall,
-} from '../harness'
+} from '../../../../src/testing'
+import { standInUrl } from '../served-stand-ins'
 
 const SCRIPT = 'https://d1stxfv94hrhia.cloudfront.net/waves/v2/w.js'
 
@@ -23,58 +25,63 @@ const ANONYMOUS = [
   ['_setUserEmail', ''],
 ]
 
-function commands(): unknown[][] {
-  return vendorCalls('retention-science').map((call: VendorCall) => call.args)
-}
-
 describe('Retention Science in the browser', () => {
-  let analytics: Analytics | undefined
+  let current: DestinationTest | undefined
+
+  function commands(): unknown[][] {
+    return (current?.vendorCalls('retention-science') ?? []).map(
+      (call: VendorCall) => call.args,
+    )
+  }
 
   afterEach(() => {
-    analytics?.reset()
-    analytics = undefined
-    cleanUpDestination(['_rsq'])
+    current?.dispose()
+    current = undefined
   })
 
   /** Loads the destination, with w.js replaced by the stand-in, as a new visitor. */
-  async function load(changes: Record<string, unknown> = {}, nonce?: string) {
-    analytics = await loadDestination(retentionScience, {
+  async function load(changes: Record<string, unknown> = {}) {
+    current = await loadDestination(retentionScience, {
       settings: { ...SETTINGS, ...changes },
-      standIns: { [SCRIPT]: 'retention-science.js' },
-      loadOptions: nonce ? { nonce } : {},
+      standIns: [retentionScienceStandIn()],
     })
-    analytics.reset()
-    return analytics
+    current.analytics.reset()
+    return current
   }
 
-  /** Sends one call and resolves once the destinations have handled it. */
-  function call(
-    method: 'track' | 'page' | 'identify',
-    ...args: unknown[]
-  ): Promise<void> {
-    return new Promise((resolve) => {
-      const send = analytics?.[method] as (...rest: unknown[]) => unknown
-      send.call(analytics, ...args, () => resolve())
+  /** Loads with w.js rewritten to the served stand-in, with a nonce. */
+  async function loadServed(nonce: string) {
+    current = await loadDestination(retentionScience, {
+      settings: SETTINGS,
+      loadOptions: {
+        nonce,
+        vendorScriptUrl: { [SCRIPT]: standInUrl('retention-science.js') },
+      },
     })
+    current.analytics.reset()
+    return current
   }
 
   describe('loading', () => {
     it('creates _rsq and loads w.js', async () => {
       expect(window).not.to.have.property('_rsq')
 
-      await load()
+      const rs = await load()
 
-      expect(analytics?.destinationStatus()['Retention Science']).to.equal(
+      expect(rs.analytics.destinationStatus()['Retention Science']).to.equal(
         'ready',
       )
       expect(Array.isArray(Reflect.get(window, '_rsq'))).to.equal(true)
+      expect(rs.vendorRequests()).to.deep.equal([
+        { element: 'script', url: SCRIPT },
+      ])
     })
 
     it('keeps commands queued earlier', async () => {
       ;(window as unknown as { _rsq: unknown[] })._rsq = [['_setSiteId', '9']]
 
-      await load()
-      await call('page', {})
+      const rs = await load()
+      await rs.page({})
 
       expect(commands()).to.deep.equal([
         ['_setSiteId', '9'],
@@ -84,7 +91,7 @@ describe('Retention Science in the browser', () => {
     })
 
     it('puts the nonce on the script', async () => {
-      await load({}, 'rs-nonce')
+      await loadServed('rs-nonce')
 
       const script = document.querySelector<HTMLScriptElement>(
         'script[src*="retention-science.js"]',
@@ -95,9 +102,9 @@ describe('Retention Science in the browser', () => {
 
   describe('page', () => {
     it('sends the visitor and _track', async () => {
-      await load()
+      const rs = await load()
 
-      await call('page', {})
+      await rs.page({})
 
       expect(commands()).to.deep.equal([...ANONYMOUS, ['_track']])
     })
@@ -105,9 +112,9 @@ describe('Retention Science in the browser', () => {
 
   describe('track', () => {
     it('sends a viewed product', async () => {
-      await load()
+      const rs = await load()
 
-      await call('track', 'Viewed Product', {})
+      await rs.track('Viewed Product', {})
 
       expect(commands()).to.deep.equal([
         ...ANONYMOUS,
@@ -117,9 +124,9 @@ describe('Retention Science in the browser', () => {
     })
 
     it('takes the item ID from sku', async () => {
-      await load()
+      const rs = await load()
 
-      await call('track', 'Viewed Product', { sku: 'xxxxx' })
+      await rs.track('Viewed Product', { sku: 'xxxxx' })
 
       expect(commands()).to.deep.equal([
         ...ANONYMOUS,
@@ -129,10 +136,10 @@ describe('Retention Science in the browser', () => {
     })
 
     it('sends the identified user and email', async () => {
-      const page = await load()
+      const rs = await load()
 
-      page.identify(123, { email: 'schnie@example.test' })
-      await call('track', 'Viewed Product', {})
+      await rs.identify(123, { email: 'schnie@example.test' })
+      await rs.track('Viewed Product', {})
 
       expect(commands().slice(0, 3)).to.deep.equal([
         ['_setSiteId', '12345'],
@@ -142,9 +149,9 @@ describe('Retention Science in the browser', () => {
     })
 
     it('sends a completed order', async () => {
-      await load()
+      const rs = await load()
 
-      await call('track', 'Completed Order', {})
+      await rs.track('Completed Order', {})
 
       expect(commands()).to.deep.equal([
         ...ANONYMOUS,
@@ -155,9 +162,9 @@ describe('Retention Science in the browser', () => {
     })
 
     it('sends an added product', async () => {
-      await load()
+      const rs = await load()
 
-      await call('track', 'Added Product', {})
+      await rs.track('Added Product', {})
 
       expect(commands()).to.deep.equal([
         ...ANONYMOUS,
@@ -168,9 +175,9 @@ describe('Retention Science in the browser', () => {
     })
 
     it('uses the customMappings action', async () => {
-      await load()
+      const rs = await load()
 
-      await call('track', 'Bid on Item Custom', { lot: 7 })
+      await rs.track('Bid on Item Custom', { lot: 7 })
 
       expect(commands()).to.deep.equal([
         ...ANONYMOUS,
@@ -181,9 +188,9 @@ describe('Retention Science in the browser', () => {
     })
 
     it('sends the order and its items', async () => {
-      await load()
+      const rs = await load()
 
-      await call('track', 'Completed Order', {
+      await rs.track('Completed Order', {
         id: 'xxxxx-xxxxx',
         revenue: 150.0,
         products: [
@@ -203,9 +210,9 @@ describe('Retention Science in the browser', () => {
     })
 
     it('sends reservedMappings actions', async () => {
-      await load()
+      const rs = await load()
 
-      await call('track', 'Bid on Item', {
+      await rs.track('Bid on Item', {
         sku: '456',
         name: 'product2',
         price: 100.0,
@@ -220,11 +227,11 @@ describe('Retention Science in the browser', () => {
     })
 
     it('sends e-commerce spec v2 events', async () => {
-      await load()
+      const rs = await load()
 
-      await call('track', 'Product Viewed', { product_id: 'p1', price: 9 })
-      await call('track', 'Product Added', { product_id: 'p1', name: 'Mug' })
-      await call('track', 'Order Completed', {
+      await rs.track('Product Viewed', { product_id: 'p1', price: 9 })
+      await rs.track('Product Added', { product_id: 'p1', name: 'Mug' })
+      await rs.track('Order Completed', {
         order_id: 'o1',
         total: 18,
         products: [{ product_id: 'p1', name: 'Mug', price: 9, quantity: 2 }],
@@ -247,9 +254,9 @@ describe('Retention Science in the browser', () => {
     })
 
     it('sends an unmapped event as action', async () => {
-      await load({ enableOnSite: true })
+      const rs = await load({ enableOnSite: true })
 
-      await call('track', 'Wishlist Shared', { list: 'summer', items: 3 })
+      await rs.track('Wishlist Shared', { list: 'summer', items: 3 })
 
       expect(commands()).to.deep.equal([
         ['_setSiteId', '12345'],

@@ -1,14 +1,13 @@
 import { expect } from 'chai'
-import googleAds, {
-  type GoogleAdsOptions,
-} from '../../../../integrations/google-ads'
+import sinon from 'sinon'
+import googleAds from '../../../../integrations/google-ads'
 import { installGtag } from '../../../../integrations/google-ads/gtag'
-import {
-  resetLoadedScripts,
-  setVendorUrlRewrite,
-} from '../../../../src/integration/loader'
 import { validateOptions } from '../../../../src/integration/schema'
-import type { PluginContext } from '../../../../src/integration/types'
+import {
+  gtagStandIn,
+  loadDestination,
+  type DestinationTest,
+} from '../../../../src/testing'
 
 interface GtagWindow {
   dataLayer?: unknown[]
@@ -17,35 +16,47 @@ interface GtagWindow {
 
 const scope = globalThis as unknown as GtagWindow
 
-let requested: string[] = []
+let current: DestinationTest | undefined
 
 /**
- * Loads the destination with every vendor URL recorded and then refused by
- * the loader, so no script tag is inserted, and returns the load error.
+ * Loads the destination through the test kit with no stand-in, so the kit
+ * rejects gtag.js and no script tag is inserted, and returns the load error.
  */
-async function loadFailure(options: unknown): Promise<Error> {
-  setVendorUrlRewrite((url) => {
-    requested.push(url)
-    return 'about:blank'
+async function loadFailure(options: Record<string, unknown>): Promise<Error> {
+  current = await loadDestination(googleAds, {
+    settings: options,
+    standIns: [],
   })
-  const plugin = googleAds(options as GoogleAdsOptions)
-  try {
-    await plugin.load({} as PluginContext, undefined)
-  } catch (error) {
-    return error as Error
-  }
+  if (current.loadError) return current.loadError
   throw new Error('load settled without gtag.js')
 }
 
-afterEach(() => {
-  requested = []
-  setVendorUrlRewrite(undefined)
-  resetLoadedScripts()
-  delete scope.dataLayer
-  delete scope.gtag
-})
+/** Returns every URL the destination asked the loader for. */
+function requested(): string[] {
+  return (current?.vendorRequests() ?? []).map((request) => request.url)
+}
+
+/** Stubs the console and disposes the destination test, around each test. */
+function useTestKit(): void {
+  beforeEach(() => {
+    // The core reports the failed load on the console; these tests read the
+    // same error from the test kit.
+    sinon.stub(console, 'error')
+    sinon.stub(console, 'warn')
+  })
+
+  afterEach(() => {
+    sinon.restore()
+    current?.dispose()
+    current = undefined
+    delete scope.dataLayer
+    delete scope.gtag
+  })
+}
 
 describe('Google AdWords New options', () => {
+  useTestKit()
+
   it('fills Segment defaults', () => {
     const { options, errors } = validateOptions(
       'Google AdWords New',
@@ -74,7 +85,7 @@ describe('Google AdWords New options', () => {
       'option "sendPageView" must be a boolean, received "yes"',
     )
     expect(scope.dataLayer).to.equal(undefined)
-    expect(requested).to.deep.equal([])
+    expect(requested()).to.deep.equal([])
   })
 
   it('requires accountId', async () => {
@@ -85,6 +96,8 @@ describe('Google AdWords New options', () => {
 })
 
 describe('Google AdWords New stub', () => {
+  useTestKit()
+
   it('queues the setup commands before gtag.js arrives', async () => {
     const error = await loadFailure({
       accountId: 'AW-1',
@@ -96,7 +109,7 @@ describe('Google AdWords New stub', () => {
       Array.from(entry as IArguments),
     )
 
-    expect(error.message).to.match(/Refusing to load/)
+    expect(error.message).to.match(/^No stand-in matches the script /)
     expect(commands.map((args) => args[0])).to.deep.equal([
       'js',
       'set',
@@ -132,11 +145,24 @@ describe('Google AdWords New stub', () => {
     expect(calls).to.deep.equal([['event', 'x']])
   })
 
-  it('encodes the account ID in the script URL', async () => {
-    await loadFailure({ accountId: 'AW-1&l=x' })
+  it('keeps a hostile account ID out of the script URL', async () => {
+    // The option's pattern rejects the ID before any URL is built.
+    const error = await loadFailure({ accountId: 'AW-1&l=x' })
 
-    expect(requested).to.deep.equal([
-      'https://www.googletagmanager.com/gtag/js?id=AW-1%26l%3Dx',
+    expect(error.message).to.contain('option "accountId" must match')
+    expect(error.message).to.contain('received "AW-1&l=x"')
+    expect(requested()).to.deep.equal([])
+  })
+
+  it('puts the account ID in the script URL', async () => {
+    current = await loadDestination(googleAds, {
+      settings: { accountId: 'AW-1' },
+      standIns: [gtagStandIn()],
+    })
+
+    expect(current.status()).to.equal('ready')
+    expect(requested()).to.deep.equal([
+      'https://www.googletagmanager.com/gtag/js?id=AW-1',
     ])
   })
 })

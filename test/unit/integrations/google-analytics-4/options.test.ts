@@ -1,43 +1,51 @@
 import { expect } from 'chai'
+import sinon from 'sinon'
 import googleAnalytics4, {
   type GoogleAnalytics4Options,
 } from '../../../../integrations/google-analytics-4'
 import {
-  resetLoadedScripts,
-  setVendorUrlRewrite,
-} from '../../../../src/integration/loader'
-import type { PluginContext } from '../../../../src/integration/types'
+  gtagStandIn,
+  loadDestination,
+  type DestinationTest,
+} from '../../../../src/testing'
 
 const scope = globalThis as unknown as { ga4DataLayer?: unknown[] }
 
-let requested: string[] = []
+let current: DestinationTest | undefined
 
 /**
- * Loads the destination with every vendor URL recorded and then refused by
- * the loader, so no script tag is inserted, and returns the load error.
+ * Loads the destination through the test kit with no stand-in, so the kit
+ * rejects gtag.js and no script tag is inserted, and returns the load error.
  */
-async function loadFailure(options: unknown): Promise<Error> {
-  setVendorUrlRewrite((url) => {
-    requested.push(url)
-    return 'about:blank'
+async function loadFailure(options: Record<string, unknown>): Promise<Error> {
+  current = await loadDestination(googleAnalytics4, {
+    settings: options,
+    standIns: [],
   })
-  const plugin = googleAnalytics4(options as GoogleAnalytics4Options)
-  try {
-    await plugin.load({} as PluginContext, undefined)
-  } catch (error) {
-    return error as Error
-  }
+  if (current.loadError) return current.loadError
   throw new Error('load settled without gtag.js')
 }
 
-afterEach(() => {
-  requested = []
-  setVendorUrlRewrite(undefined)
-  resetLoadedScripts()
-  delete scope.ga4DataLayer
-})
+/** Returns every URL the destination asked the loader for. */
+function requested(): string[] {
+  return (current?.vendorRequests() ?? []).map((request) => request.url)
+}
 
 describe('Google Analytics 4 options', () => {
+  beforeEach(() => {
+    // The core reports the failed load on the console; these tests read the
+    // same error from the test kit.
+    sinon.stub(console, 'error')
+    sinon.stub(console, 'warn')
+  })
+
+  afterEach(() => {
+    sinon.restore()
+    current?.dispose()
+    current = undefined
+    delete scope.ga4DataLayer
+  })
+
   it("has Segment's catalogue name and defaults", () => {
     const defaults = Object.fromEntries(
       Object.entries(googleAnalytics4.schema).map(([name, spec]) => [
@@ -87,15 +95,28 @@ describe('Google Analytics 4 options', () => {
     expect(error.message).to.equal(
       'Google Analytics 4: option "measurementIds" must be an array of measurement IDs such as "G-XXXXXXX", received ["G-1",2].',
     )
-    expect(requested).to.deep.equal([])
+    expect(requested()).to.deep.equal([])
     expect(scope.ga4DataLayer).to.equal(undefined)
   })
 
-  it('encodes the measurement ID in the script URL', async () => {
-    await loadFailure({ measurementIds: [' G-1&l=x '] })
+  it('keeps a hostile measurement ID out of the script URL', async () => {
+    // The option's pattern rejects the ID before any URL is built.
+    const error = await loadFailure({ measurementIds: [' G-1&l=x '] })
 
-    expect(requested).to.deep.equal([
-      'https://www.googletagmanager.com/gtag/js?id=G-1%26l%3Dx&l=ga4DataLayer',
+    expect(error.message).to.contain('option "measurementIds" must match')
+    expect(error.message).to.contain('received " G-1&l=x "')
+    expect(requested()).to.deep.equal([])
+  })
+
+  it('puts the trimmed measurement ID in the script URL', async () => {
+    current = await loadDestination(googleAnalytics4, {
+      settings: { measurementIds: [' G-1 '] },
+      standIns: [gtagStandIn()],
+    })
+
+    expect(current.status()).to.equal('ready')
+    expect(requested()).to.deep.equal([
+      'https://www.googletagmanager.com/gtag/js?id=G-1&l=ga4DataLayer',
     ])
   })
 })

@@ -1,50 +1,51 @@
 import { expect } from 'chai'
+import sinon from 'sinon'
 import retentionScience from '../../../../integrations/retention-science'
 import { DestinationError } from '../../../../src/errors'
-import { createPluginContext } from '../../../../src/integration/context'
-import type { Plugin } from '../../../../src/integration/types'
-import type { SegmentEvent } from '../../../../src/message/types'
+import {
+  loadDestination,
+  retentionScienceStandIn,
+  type DestinationTest,
+} from '../../../../src/testing'
 
-type Queue = unknown[][]
+let rs: DestinationTest | undefined
 
-function message(fields: Partial<SegmentEvent>): SegmentEvent {
-  return {
-    type: 'track',
-    messageId: `m-${Math.random()}`,
-    timestamp: new Date(0).toISOString(),
-    anonymousId: 'anon-1',
-    context: { library: { name: 'test', version: '0' } },
-    integrations: {},
-    ...fields,
-  }
-}
-
-function queue(): Queue {
-  return Reflect.get(window, '_rsq') as Queue
+async function load(
+  settings: Record<string, unknown> = { siteId: '77' },
+): Promise<DestinationTest> {
+  rs = await loadDestination(retentionScience, {
+    settings,
+    standIns: [retentionScienceStandIn()],
+  })
+  return rs
 }
 
 /** Returns the `_setUserEmail` value of every burst sent so far. */
 function emails(): unknown[] {
-  return queue()
-    .filter(([name]) => name === '_setUserEmail')
-    .map(([, email]) => email)
+  return (rs?.vendorCalls('retention-science') ?? [])
+    .filter(({ args: [name] }) => name === '_setUserEmail')
+    .map(({ args: [, email] }) => email)
 }
 
-async function send(plugin: Plugin, fields: Partial<SegmentEvent>) {
-  const event = message(fields)
-  await plugin[event.type]?.(createPluginContext(event))
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  )
 }
 
 describe('the Retention Science destination', () => {
-  let plugin: Plugin
-
   beforeEach(() => {
-    Reflect.set(window, '_rsq', [])
-    plugin = retentionScience({ siteId: '77' })
+    // The core reports a failed load and a throwing destination on the
+    // console; these tests read the same errors from the test kit.
+    sinon.stub(console, 'error')
+    sinon.stub(console, 'warn')
   })
 
   afterEach(() => {
-    Reflect.deleteProperty(window, '_rsq')
+    sinon.restore()
+    rs?.dispose()
+    rs = undefined
   })
 
   it('declares names and defaults', () => {
@@ -65,69 +66,56 @@ describe('the Retention Science destination', () => {
   })
 
   it('rejects a wrongly typed option', async () => {
-    const invalid = retentionScience({
-      siteId: '77',
-      enableOnSite: 'on' as never,
-    })
+    const invalid = await load({ siteId: '77', enableOnSite: 'on' })
 
-    const error = await Promise.resolve(
-      invalid.load(createPluginContext(message({})), undefined),
-    ).then(
-      () => undefined,
-      (reason: unknown) => reason,
-    )
+    const error = invalid.loadError
 
+    expect(invalid.status()).to.equal('failed')
     expect(error).to.be.instanceOf(DestinationError)
-    expect((error as Error).message).to.match(/^Retention Science: /)
-    expect((error as Error).message).to.contain(
+    expect(error?.message).to.match(/^Retention Science: /)
+    expect(error?.message).to.contain(
       'option "enableOnSite" must be a boolean, received "on".',
     )
   })
 
   it('remembers the identified email', async () => {
-    await send(plugin, {
-      type: 'identify',
-      userId: 'u-1',
-      traits: { email: 'ana@example.test' },
-    })
-    await send(plugin, { type: 'track', event: 'A', userId: 'u-1' })
-    await send(plugin, { type: 'identify', userId: 'u-1', traits: {} })
-    await send(plugin, { type: 'page', userId: 'u-1' })
+    const destination = await load()
+
+    await destination.identify('u-1', { email: 'ana@example.test' })
+    await destination.track('A')
+    // Stored traits merge into each identify; clearing them makes the next
+    // identify carry no email, as a later identify of the user may.
+    destination.analytics.user().traits({})
+    await destination.identify('u-1', {})
+    await destination.page()
 
     expect(emails()).to.deep.equal(['ana@example.test', 'ana@example.test'])
   })
 
   it('forgets the email for another visitor', async () => {
-    await send(plugin, {
-      type: 'identify',
-      traits: { email: 'ana@example.test' },
-    })
-    await send(plugin, { type: 'track', event: 'A' })
-    await send(plugin, { type: 'track', event: 'B', userId: 'u-2' })
-    await send(plugin, { type: 'track', event: 'C', anonymousId: 'anon-2' })
+    const destination = await load()
+
+    await destination.identify({ email: 'ana@example.test' })
+    await destination.track('A')
+    await destination.track('B', {}, { userId: 'u-2' })
+    await destination.track('C', {}, { anonymousId: 'anon-2' })
 
     expect(emails()).to.deep.equal(['ana@example.test', '', ''])
   })
 
   it('falls back on context.traits.email', async () => {
-    await send(plugin, {
-      type: 'page',
-      context: {
-        library: { name: 'test', version: '0' },
-        traits: { email: 'bo@example.test' },
-      },
-    })
+    const destination = await load()
+
+    await destination.page({}, { traits: { email: 'bo@example.test' } })
 
     expect(emails()).to.deep.equal(['bo@example.test'])
   })
 
   it('throws without window._rsq', async () => {
+    const destination = await load()
     Reflect.deleteProperty(window, '_rsq')
 
-    const error = await send(plugin, { type: 'page' }).then(
-      () => undefined,
-      (reason: unknown) => reason,
-    )
+    const error = await rejection(destination.page())
 
     expect((error as Error).message).to.contain(
       'window._rsq is missing or has no push method',
