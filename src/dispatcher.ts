@@ -197,11 +197,15 @@ export class Dispatcher {
     const timer = isDebugEnabled()
       ? setTimeout(print, RECORD_WAIT_MS)
       : undefined
-    void Promise.all(deliveries).then(() => {
+    const complete = () => {
       if (timer !== undefined) clearTimeout(timer)
       job.done()
       print()
-    })
+    }
+    // Callbacks never run inside the call that made them, even when every
+    // destination handled it synchronously.
+    if (deliveries.length === 0) queueMicrotask(complete)
+    else void Promise.all(deliveries).then(complete)
   }
 
   private hasBeforePlugins(): boolean {
@@ -300,9 +304,14 @@ export class Dispatcher {
         runner.names,
         message.integrations,
       )
+      const outcome = runner.deliver(message, callOptions)
+      if (typeof outcome === 'string') {
+        record.destinations[runner.name] = outcome
+        continue
+      }
       deliveries.push(
-        runner.deliver(message, callOptions).then((outcome) => {
-          record.destinations[runner.name] = outcome
+        outcome.then((settled) => {
+          record.destinations[runner.name] = settled
         }),
       )
     }

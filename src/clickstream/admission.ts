@@ -1,7 +1,7 @@
 import type { DropReason } from '../errors'
 import type { SegmentEvent } from '../message/types'
 import type { QueueEntry } from './queue'
-import type { StoredEvent } from './queue-store'
+import { rememberEventJson, type StoredEvent } from './queue-store'
 import {
   MAX_EVENT_BYTES,
   pathFor,
@@ -93,6 +93,7 @@ export function admitEvent(
     )
   }
 
+  rememberEventJson(copy, json)
   const record: StoredEvent = stored
     ? { ...stored, event: copy }
     : { event: copy, attempts: 0, rateLimitedRetries: 0 }

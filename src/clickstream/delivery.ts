@@ -43,6 +43,9 @@ const MAX_IN_FLIGHT = 6
  */
 const MAX_QUEUED_EVENTS = 5000
 
+/** Delay of a write that only removes or updates stored events. */
+const LAZY_WRITE_MS = 1000
+
 /**
  * Creates the delivery engine of the first-party destination. Each event is
  * stored before its first send and removed after a 2xx or a drop. Events
@@ -72,6 +75,13 @@ export function createClickstreamDelivery(
   let wakeAt: number | undefined
   let storageFull = false
   let disposed = false
+  /**
+   * True while a change waits that must reach storage at once: a new event
+   * (write-ahead), or a retry's count or schedule, which the next page load
+   * honours.
+   */
+  let urgentChanges = false
+  let lazyWriteTimer: ReturnType<typeof setTimeout> | undefined
   /**
    * No request starts before this time. A rate-limited response pauses the
    * whole queue, not only its own events, because every request goes to the
@@ -112,6 +122,7 @@ export function createClickstreamDelivery(
 
   /** Drops the oldest idle events until one more fits under the cap. */
   function makeRoom(): void {
+    if (queue.size < MAX_QUEUED_EVENTS) return
     for (const entry of queue.entries()) {
       if (queue.size < MAX_QUEUED_EVENTS) return
       if (!entry.inFlight) {
@@ -164,6 +175,9 @@ export function createClickstreamDelivery(
     entry.record.attempts += 1
     delete entry.record.retryAt
     store.put(entry.record)
+    // A retry's count is stored at once, so reloads cannot stretch the retry
+    // budget. Losing a first attempt's count costs at most one extra send.
+    if (entry.record.attempts > 1) urgentChanges = true
   }
 
   function applyDecision(
@@ -192,6 +206,7 @@ export function createClickstreamDelivery(
         rescheduleEntry(entry, decision, now)
     }
     store.put(record)
+    urgentChanges = true
   }
 
   function settle(group: QueueEntry[], result: SendResult): void {
@@ -256,9 +271,22 @@ export function createClickstreamDelivery(
    * events stored at the cost of the oldest, which helps only when a later
    * page load is their one way out: without an endpoint, or offline.
    */
-  function persist(sending: boolean): void {
+  function persist(sending: boolean, force = false): void {
     if (!store.hasPendingChanges()) return
+    // Removals and attempt counters may wait a moment: lost, they cost a
+    // duplicate send, which delivery allows anyway, and waiting saves
+    // rewriting the whole queue on every response.
+    if (!force && !urgentChanges) {
+      lazyWriteTimer ??= setTimeout(() => {
+        lazyWriteTimer = undefined
+        if (!disposed) persist(false, true)
+      }, LAZY_WRITE_MS)
+      return
+    }
+    if (lazyWriteTimer !== undefined) clearTimeout(lazyWriteTimer)
+    lazyWriteTimer = undefined
     const outcome = store.write()
+    if (outcome === 'written') urgentChanges = false
     if (outcome !== 'quota_exceeded') {
       storageFull = false
       return
@@ -315,6 +343,7 @@ export function createClickstreamDelivery(
     if (canSend() && now >= pausedUntil && queue.sendable(now).length > 0) {
       return
     }
+    persist(false, true)
     for (const resolve of flushWaiters.splice(0)) resolve()
   }
 
@@ -400,10 +429,10 @@ export function createClickstreamDelivery(
 
     if (transport?.supportsKeepalive) {
       for (const group of chosen) group.forEach(startAttempt)
-      persist(chosen.length > 0)
+      persist(chosen.length > 0, true)
       for (const group of chosen) dispatch(group, true)
     } else {
-      persist(false)
+      persist(false, true)
       for (const group of chosen) {
         if (sendByBeacon(group, now))
           group.forEach((entry) => beaconed.add(entry))
@@ -445,6 +474,7 @@ export function createClickstreamDelivery(
       makeRoom()
       queue.add(admission.entry)
       store.put(admission.entry.record)
+      urgentChanges = true
       schedulePump()
     },
 
@@ -473,6 +503,7 @@ export function createClickstreamDelivery(
       store.handOver()
       disposed = true
       if (wakeTimer !== undefined) clearTimeout(wakeTimer)
+      if (lazyWriteTimer !== undefined) clearTimeout(lazyWriteTimer)
       stopWatchingExit()
       stopWatchingOnline()
       ownership.dispose()

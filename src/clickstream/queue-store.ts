@@ -141,6 +141,28 @@ function parseRecords(raw: string | null): StoredEvent[] {
   }
 }
 
+/**
+ * JSON of events already serialized, so a write does not serialize every
+ * queued event again. Entries live as long as their event object.
+ */
+const eventJson = new WeakMap<object, string>()
+
+/** Records the JSON of an event that admission already serialized. */
+export function rememberEventJson(event: SegmentEvent, json: string): void {
+  eventJson.set(event, json)
+}
+
+function recordJson(record: StoredEvent): string {
+  let event = eventJson.get(record.event)
+  if (event === undefined) {
+    event = JSON.stringify(record.event)
+    eventJson.set(record.event, event)
+  }
+  const retryAt =
+    record.retryAt === undefined ? '' : `,"retryAt":${record.retryAt}`
+  return `{"event":${event},"attempts":${record.attempts},"rateLimitedRetries":${record.rateLimitedRetries}${retryAt}}`
+}
+
 /** The pending changes a write applies: new records, and updates of stored ones. */
 interface WriteTier {
   additions: boolean
@@ -208,9 +230,28 @@ export function createQueueStore(
     }
   }
 
+  /** The value this page last read or wrote under its key, and its records. */
+  let known: { raw: string | null; records: StoredEvent[] } = {
+    raw: null,
+    records: [],
+  }
+
+  /** Reads the stored records, parsing only when another writer changed them. */
+  function readStored(): StoredEvent[] {
+    const raw = storage?.getItem(key) ?? null
+    if (raw !== known.raw) known = { raw, records: parseRecords(raw) }
+    return known.records
+  }
+
   function save(records: StoredEvent[]): void {
-    if (records.length === 0) storage?.removeItem(key)
-    else storage?.setItem(key, JSON.stringify(records))
+    if (records.length === 0) {
+      storage?.removeItem(key)
+      known = { raw: null, records }
+      return
+    }
+    const raw = `[${records.map(recordJson).join(',')}]`
+    storage?.setItem(key, raw)
+    known = { raw, records }
   }
 
   return {
@@ -271,7 +312,7 @@ export function createQueueStore(
       if (!storage) return 'unavailable'
       let stored: StoredEvent[]
       try {
-        stored = parseRecords(storage.getItem(key))
+        stored = readStored()
       } catch (error) {
         return giveUp(error)
       }

@@ -26,7 +26,7 @@ export interface PluginContext {
   destinationOptions?: JSONObject
 }
 
-type PluginMethod = (ctx: PluginContext) => unknown
+export type PluginMethod = (ctx: PluginContext) => unknown
 
 /**
  * An analytics-next plugin object, taken unchanged by `register`. A

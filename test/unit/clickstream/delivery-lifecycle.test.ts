@@ -110,6 +110,8 @@ describe('clickstream delivery, page lifecycle', () => {
 
       goOnline()
       await collector.waitForPosts(1)
+      // A first attempt's count reaches storage with the next lazy write.
+      await waitUntil(() => storedRecord(event.messageId)?.attempts !== 0)
 
       expect(storedRecord(event.messageId)?.attempts).to.equal(1)
     })
@@ -242,6 +244,8 @@ describe('clickstream delivery, page lifecycle', () => {
         await queueTwo()
         pageHide()
         await waitUntil(() => harness?.delivered.length === 2)
+        // Removals reach storage with the next lazy write, about 1 s later.
+        await waitUntil(() => readStored().length === 0)
 
         expect(readStored()).to.deep.equal([])
       })
