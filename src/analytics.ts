@@ -61,6 +61,7 @@ interface EarlyCall {
   args: unknown[]
   page: BufferedPageContext
   now: number
+  messageId: string | undefined
 }
 
 const log = createLogger()
@@ -213,7 +214,7 @@ export class Analytics {
     if (this.options.initialPageview) this.page()
     applyQueryString(this, this.options.useQueryString)
     for (const call of early) {
-      this.invoke(call.method, call.args, call.page, call.now)
+      this.invoke(call.method, call.args, call.page, call.now, call.messageId)
     }
   }
 
@@ -230,6 +231,17 @@ export class Analytics {
     log.debug(
       `sending ${kept.length} calls that a page closed before the bundle ran left stored`,
     )
+    // A closed page's identify or group must not change who is signed in
+    // here, so its calls run against copies of the ids that store nothing.
+    const identity = {
+      ...this.identityOptions(),
+      disableClientPersistence: true,
+    }
+    const user = createUser(identity)
+    user.anonymousId(this.user().anonymousId())
+    user.id(this.user().id())
+    user.traits(this.user().traits())
+    const group = createGroup(identity)
     for (const call of kept) {
       const record = createDebugRecord(call.method, call.args)
       try {
@@ -238,12 +250,9 @@ export class Analytics {
           call.args,
           call.page ?? capturePageContext(),
           call.timestamp,
-          {
-            user: this.user(),
-            group: () => this.groupEntityOrCreate(),
-            emitter: this.emitter,
-          },
+          { user, group: () => group, emitter: this.emitter },
         )
+        if (call.messageId) message.messageId = call.messageId
         this.dispatcher.submit({
           message,
           record,
@@ -423,6 +432,7 @@ export class Analytics {
     args: unknown[],
     page?: BufferedPageContext,
     now = Date.now(),
+    messageId?: string,
   ): this {
     if (this.disabled || !isBrowser()) return this
     const context = page ?? capturePageContext()
@@ -434,7 +444,7 @@ export class Analytics {
         })
         return this
       }
-      this.earlyCalls.push({ method, args, page: context, now })
+      this.earlyCalls.push({ method, args, page: context, now, messageId })
       return this
     }
 
@@ -452,6 +462,7 @@ export class Analytics {
     }
 
     const { message, callback, emit } = built
+    if (messageId) message.messageId = messageId
     emit()
     let finished = false
     const complete = () => {

@@ -11,7 +11,10 @@ import type { LoadOptions } from './options'
 import {
   claimOwnKeptCalls,
   EVENT_METHODS,
+  idOf,
+  timeOf,
   type KeeperFields,
+  type OwnKeptCalls,
 } from './pipeline/kept-calls'
 
 const log = createLogger('snippet')
@@ -50,7 +53,7 @@ export function installStandalone(integrations: IntegrationFactory[]): void {
   writeGlobal('analytics', analytics)
 
   // Before load, so this page's own kept calls are not taken as a closed page's.
-  const alreadySent = claimOwnKeptCalls(stub, log)
+  const kept = claimOwnKeptCalls(stub, log)
   const writeKey = stub._writeKey ?? writeKeyFrom(scriptUrl)
   if (writeKey) {
     const options: LoadOptions = { ...(stub._loadOptions ?? {}) }
@@ -61,22 +64,21 @@ export function installStandalone(integrations: IntegrationFactory[]): void {
       'No write key on the snippet or in the script URL; waiting for analytics.load(writeKey).',
     )
   }
-  replay(stub, analytics, alreadySent)
+  replay(stub, analytics, kept)
 }
 
-/** Replays the stub's calls, skipping the first `skipEvents` event calls. */
+/**
+ * Replays the stub's calls. Event calls the call keeper saw keep the
+ * messageId and time it gave them.
+ */
 function replay(
   stub: SnippetStub,
   analytics: Analytics,
-  skipEvents: number,
+  kept: OwnKeptCalls,
 ): void {
-  let skipped = 0
+  let eventIndex = 0
   for (const item of stub.slice()) {
     if (!Array.isArray(item) || typeof item[0] !== 'string') continue
-    if (skipped < skipEvents && EVENT_METHODS.has(item[0])) {
-      skipped++
-      continue
-    }
 
     const [method, ...args] = item as [string, ...unknown[]]
     try {
@@ -88,7 +90,14 @@ function replay(
           ? last
           : undefined
         if (page) args.pop()
-        analytics.invoke(method as EventType, args, page)
+        const index = eventIndex++
+        analytics.invoke(
+          method as EventType,
+          args,
+          page,
+          timeOf(kept.ids.length > index ? kept.times[index] : undefined),
+          idOf(kept.ids[index]),
+        )
         continue
       }
       const target = (analytics as unknown as Record<string, unknown>)[method]

@@ -55,30 +55,37 @@ function assertOrigin(origin) {
 
 /**
  * Renders the call keeper, pasted right after the snippet. While
- * `window.analytics` is still the snippet's stub, it copies the queued event
- * calls, with the time of each, to localStorage under
- * `clickstream:stub:<writeKey>:<page token>` on every call, and refreshes the
- * record every second. A tab closed before the bundle ran (Chromium fires no
- * `pagehide` for a page still loading) leaves the record behind, and the
- * next page load of the site sends its calls once the record is 3 s old.
- * When the bundle runs on this page, it takes the record back, or skips the
- * calls another page already sent (`_keptCount`). Plain ES5, since sites
- * paste it as is.
+ * `window.analytics` is still the snippet's stub, it gives each event call a
+ * messageId and a time, and stores the first 500 such calls in localStorage
+ * under `clickstream:stub:<writeKey>:<page token>` at the end of each task
+ * that made one (a microtask, which runs before the page can handle a
+ * close), and every second. A tab closed before the bundle ran (Chromium fires no `pagehide`
+ * for a page still loading) leaves the record behind, and the next page
+ * load of the site sends its calls once the record is 3 s old. When the
+ * bundle runs on this page, it takes the record back and replays the stub
+ * with the same messageIds and times, so a call that two pages send arrives
+ * twice with one messageId. On start, it removes records older than a day
+ * and all but the 10 newest, since a blocked bundle never takes them.
+ * Plain ES5, since sites paste it as is.
  */
 export function renderCallKeeper() {
-  return `!function(){var w=window,a=w.analytics,s,key,times=[],written=0,timer,
-m=["track","page","screen","identify","group","alias"],push,i,start=+new Date;
-if(!(a instanceof Array)||a._keptKey)return;try{s=w.localStorage}catch(x){return}
+  return `!function(){var w=window,a=w.analytics,s,key,times=[],ids=[],jsons=[],timer,push,i,queued=0,
+m=["track","page","screen","identify","group","alias"],start=+new Date,P="clickstream:stub:";
+if(!(a instanceof Array)||a._keptKey)return;try{s=w.localStorage;s.length}catch(x){return}
 function ev(c){return c instanceof Array&&m.indexOf(c[0])>-1}
-function save(closing){if(w.analytics!==a){clearInterval(timer);return}
-try{var k=[],n;if(written&&s.getItem(key)===null){for(i=0,n=0;i<a.length&&n<written;)
-if(ev(a[i])){a.splice(i,1);times.shift();n++}else i++;written=0}
-for(i=0;i<a.length;i++)if(ev(a[i]))k.push(a[i]);if(!k.length)return;
-s.setItem(key,JSON.stringify({at:closing?0:+new Date,calls:k,times:times}));
-written=k.length;a._keptCount=written}catch(x){}}
-for(i=0;i<a.length;i++)if(ev(a[i]))times.push(start);
-key="clickstream:stub:"+a._writeKey+":"+start.toString(36)+Math.random().toString(36).slice(2);
-a._keptKey=key;a._keptCount=0;push=a.push;
-a.push=function(c){var r=push.apply(a,arguments);if(ev(c)){times.push(+new Date);save()}return r};
+function uuid(){var c=w.crypto,b=[],h="",j;for(j=0;j<16;j++)b[j]=Math.random()*256|0;
+if(c&&c.getRandomValues)b=c.getRandomValues(new Uint8Array(16));b[6]=b[6]&15|64;b[8]=b[8]&63|128;
+for(j=0;j<16;j++){h+=(b[j]+256).toString(16).slice(1);if(j==3||j==5||j==7||j==9)h+="-"}return h}
+function keep(c,t){if(times.length>=500)return;var j=null;try{j=JSON.stringify(c)}catch(x){}
+times.push(t);ids.push(uuid());jsons.push(j)}
+function save(closing){if(w.analytics!==a){clearInterval(timer);return}if(!times.length)return;
+var c=[],t=[],d=[],j;for(j=0;j<jsons.length;j++)if(jsons[j]!==null){c.push(jsons[j]);t.push(times[j]);d.push(JSON.stringify(ids[j]))}
+try{s.setItem(key,'{"start":'+start+',"at":'+(closing?0:+new Date)+',"calls":['+c.join(",")+'],"times":['+t.join(",")+'],"ids":['+d.join(",")+']}')}catch(x){}}
+try{var old=[],k,r;for(i=0;i<s.length;i++){k=s.key(i);if(k&&k.indexOf(P)===0){try{r=JSON.parse(s.getItem(k)).start}catch(x){r=0}old.push([r||0,k])}}
+old.sort(function(x,y){return y[0]-x[0]});for(i=0;i<old.length;i++)if(i>=10||start-old[i][0]>864e5)s.removeItem(old[i][1])}catch(x){}
+for(i=0;i<a.length;i++)if(ev(a[i]))keep(a[i],start);
+key=P+(a._writeKey||"")+":"+start.toString(36)+Math.random().toString(36).slice(2);
+a._keptKey=key;a._keptIds=ids;a._keptTimes=times;push=a.push;
+a.push=function(c){var r=push.apply(a,arguments);if(ev(c)){keep(c,+new Date);if(!queued){queued=1;Promise.resolve().then(function(){queued=0;save()})}}return r};
 timer=setInterval(save,1000);w.addEventListener("pagehide",function(){save(1)});save()}();`
 }

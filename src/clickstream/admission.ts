@@ -27,30 +27,37 @@ function serialize(value: unknown): string | undefined {
 }
 
 /**
- * Finds the field that weighs most in an event that is too large: the
- * biggest value one level inside `properties`, `traits`, `context` or
- * `integrations`, or a top-level field, by JSON bytes. Runs only on the
- * drop path, so its cost does not matter.
+ * Names what makes an event too large: its biggest top-level field, or the
+ * biggest value inside it when that value is at least half of the field,
+ * by JSON bytes. A field made large by many small keys is named itself,
+ * with its key count. Runs only on the drop path, so its cost does not
+ * matter.
  */
-function largestField(
-  event: object,
-): { path: string; bytes: number } | undefined {
-  let largest: { path: string; bytes: number } | undefined
-  const consider = (path: string, value: unknown) => {
-    const json = serialize(value)
-    if (json === undefined) return
-    const bytes = utf8ByteLength(json)
-    if (!largest || bytes > largest.bytes) largest = { path, bytes }
+function describeLargest(event: object): string | undefined {
+  const top = largestOf(Object.entries(event))
+  if (!top) return undefined
+
+  const value: unknown = (event as Record<string, unknown>)[top.key]
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return `${top.key} (${top.bytes} bytes)`
   }
-  for (const [key, value] of Object.entries(event)) {
-    const nested = ['properties', 'traits', 'context', 'integrations']
-    if (nested.includes(key) && typeof value === 'object' && value !== null) {
-      for (const [child, inner] of Object.entries(value)) {
-        consider(`${key}.${child}`, inner)
-      }
-    } else {
-      consider(key, value)
-    }
+  const entries = Object.entries(value)
+  const inner = largestOf(entries)
+  if (inner && inner.bytes * 2 >= top.bytes) {
+    return `${top.key}.${inner.key} (${inner.bytes} bytes)`
+  }
+  return `${top.key} (${top.bytes} bytes in ${entries.length} keys)`
+}
+
+function largestOf(
+  entries: Array<[string, unknown]>,
+): { key: string; bytes: number } | undefined {
+  let largest: { key: string; bytes: number } | undefined
+  for (const [key, value] of entries) {
+    const json = serialize(value)
+    if (json === undefined) continue
+    const bytes = utf8ByteLength(json)
+    if (!largest || bytes > largest.bytes) largest = { key, bytes }
   }
   return largest
 }
@@ -83,10 +90,8 @@ export function admitEvent(
   }
   const bytes = utf8ByteLength(json)
   if (bytes > MAX_EVENT_BYTES) {
-    const largest = largestField(copy)
-    const hint = largest
-      ? `; the largest field is ${largest.path} (${largest.bytes} bytes)`
-      : ''
+    const largest = describeLargest(copy)
+    const hint = largest ? `; the largest field is ${largest}` : ''
     return reject(
       'event_too_large',
       `${bytes} bytes, over ${MAX_EVENT_BYTES}${hint}`,

@@ -324,7 +324,11 @@ export function createClickstreamDelivery(
 
   function armWakeTimer(now: number): void {
     const due = canSend() ? queue.nextWakeAt(now) : undefined
-    const next = due === undefined ? undefined : Math.max(due, pausedUntil)
+    let next = due === undefined ? undefined : Math.max(due, pausedUntil)
+    // Events that were due during a pause wake the pump when it ends.
+    if (canSend() && now < pausedUntil && queue.size > 0) {
+      next = Math.max(next ?? pausedUntil, pausedUntil)
+    }
     if (next === wakeAt) return
     if (wakeTimer !== undefined) clearTimeout(wakeTimer)
     wakeTimer = undefined
@@ -409,17 +413,21 @@ export function createClickstreamDelivery(
     if (disposed) return
     const now = Date.now()
     const beaconed = new Set<QueueEntry>()
-    const groups = canSend()
-      ? planRequests(queue.sendable(now), {
-          batching: config.batching,
-          batchSize: config.batchSize,
-          maxBodyBytes: KEEPALIVE_BUDGET_BYTES,
-          envelopeBytes: requests.envelopeBytes,
-          now,
-          force: true,
-          maxRequests: Infinity,
-        })
-      : []
+    // While rate limited, stored events wait for a later page. Events that
+    // only live in memory go anyway, since the page may be gone after this.
+    const paused = now < pausedUntil && store.persistent && !storageFull
+    const groups =
+      canSend() && !paused
+        ? planRequests(queue.sendable(now), {
+            batching: config.batching,
+            batchSize: config.batchSize,
+            maxBodyBytes: KEEPALIVE_BUDGET_BYTES,
+            envelopeBytes: requests.envelopeBytes,
+            now,
+            force: true,
+            maxRequests: Infinity,
+          })
+        : []
 
     const chosen = fitBudget(
       groups,

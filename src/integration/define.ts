@@ -82,6 +82,7 @@ export interface IntegrationSpec<S extends OptionSchema> {
 /** The part of the Analytics instance a destination may read. */
 interface UserSource {
   user?: () => UserEntity
+  options?: { nonce?: unknown }
 }
 
 /** Options every destination takes besides its own. */
@@ -122,8 +123,10 @@ export function defineIntegration<const S extends OptionSchema>(
       spec.options,
       migrated.options,
     )
-    const nonce = typeof raw?.nonce === 'string' ? raw.nonce : undefined
-    const context = createContext(spec.name, options as OptionsOf<S>, { nonce })
+    const load: LoadOptions = {
+      nonce: typeof raw?.nonce === 'string' ? raw.nonce : undefined,
+    }
+    const context = createContext(spec.name, options as OptionsOf<S>, load)
     let loaded = false
     let host: UserSource | undefined
     context.user = () =>
@@ -137,6 +140,12 @@ export function defineIntegration<const S extends OptionSchema>(
       isLoaded: () => loaded && (spec.isLoaded?.(context) ?? true),
       async load(_pluginContext: PluginContext, analytics: unknown) {
         host = analytics as UserSource | undefined
+        // A destination passed in `plugins` is made before analytics.load
+        // runs, so it takes the load options' nonce here.
+        const hostNonce = host?.options?.nonce
+        if (load.nonce === undefined && typeof hostNonce === 'string') {
+          load.nonce = hostNonce
+        }
         for (const change of migrated.changes) context.log.debug(change.message)
         if (spec.replacedBy) {
           context.log.debug(replacementHint(spec.name, spec.replacedBy))

@@ -1,4 +1,4 @@
-import { deepMerge } from './merge'
+import { deepMerge, setOwn } from './merge'
 import { buildContext } from './context'
 import { toPageContext, type BufferedPageContext } from './page-context'
 import { copyPayload } from './sanitize'
@@ -44,7 +44,7 @@ export function buildMessage(input: MessageInput): SegmentEvent {
   let context = buildContext(page) as JSONObject
   const extra: JSONObject = {}
   for (const key of Object.keys(options)) {
-    if (!RESERVED_OPTIONS.has(key)) extra[key] = options[key]
+    if (!RESERVED_OPTIONS.has(key)) setOwn(extra, key, options[key])
   }
   context = deepMerge(context, extra)
   if (options.context) context = deepMerge(context, options.context)

@@ -1,9 +1,16 @@
 import type { JSONObject } from './types'
 
+/**
+ * Tells whether a value is a record of keys: a plain object, one made in
+ * another frame, or a class instance, as Segment's analytics-next accepts
+ * them. Arrays, dates, maps and other built-ins (by their `toString` tag)
+ * are not.
+ */
 export function isPlainObject(value: unknown): value is JSONObject {
-  if (typeof value !== 'object' || value === null) return false
-  const proto = Object.getPrototypeOf(value) as unknown
-  return proto === Object.prototype || proto === null
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return false
+  }
+  return Object.prototype.toString.call(value) === '[object Object]'
 }
 
 /**

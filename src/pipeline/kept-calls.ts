@@ -9,10 +9,11 @@ import type { EventType } from '../message/types'
 /**
  * Prefix of the localStorage keys where the call keeper stores the event
  * calls queued on the snippet's stub; the full key is
- * `clickstream:stub:<writeKey>:<page token>`. The keeper is a script pasted
- * after the snippet (`renderCallKeeper` in examples/lib/snippet.mjs, and the
- * README). It rewrites `{ at, calls, times }` on every call and every second
- * while the stub is live, and with `at: 0` on `pagehide`.
+ * `clickstream:stub:<writeKey>:<page token>`, with an empty write key for
+ * snippets that set no `_writeKey`. The keeper is a script pasted after the
+ * snippet (`renderCallKeeper` in examples/lib/snippet.mjs, and the README).
+ * It rewrites `{ start, at, calls, times, ids }` on every call and every
+ * second while the stub is live, and with `at: 0` on `pagehide`.
  */
 export const KEPT_CALLS_PREFIX = 'clickstream:stub:'
 
@@ -35,63 +36,76 @@ export interface KeptCall {
   page: BufferedPageContext | undefined
   /** Milliseconds since 1970 when the call was made, as the keeper saw it. */
   timestamp: number
+  /** The messageId the keeper gave the call, if any. */
+  messageId: string | undefined
 }
 
 interface KeptRecord {
   at: number
   calls: unknown[]
   times: unknown[]
+  ids: unknown[]
 }
 
 /** The fields the keeper sets on the stub. */
 export interface KeeperFields {
   _keptKey?: unknown
-  _keptCount?: unknown
+  /** A messageId per event call of the stub, in order (the first 500). */
+  _keptIds?: unknown
+  /** The time of each event call of the stub, in order (the first 500). */
+  _keptTimes?: unknown
+}
+
+/** The messageId and time the keeper gave each event call of this page's stub. */
+export interface OwnKeptCalls {
+  ids: unknown[]
+  times: unknown[]
 }
 
 /**
- * Takes back this page's own record when the bundle replaces the stub, and
- * returns how many of the stub's leading event calls another page already
- * sent (it took the record while this page loaded), so the replay skips them.
+ * Takes back this page's own record when the bundle replaces the stub, so no
+ * other page sends it, and returns the ids and times to replay the stub with.
+ * If another page took the record already, the replay repeats those calls
+ * with the same messageIds, which the collector can de-duplicate.
  */
-export function claimOwnKeptCalls(stub: KeeperFields, log: Logger): number {
+export function claimOwnKeptCalls(
+  stub: KeeperFields,
+  log: Logger,
+): OwnKeptCalls {
+  const own: OwnKeptCalls = {
+    ids: Array.isArray(stub._keptIds) ? stub._keptIds : [],
+    times: Array.isArray(stub._keptTimes) ? stub._keptTimes : [],
+  }
   const key = stub._keptKey
-  if (typeof key !== 'string' || !key.startsWith(KEPT_CALLS_PREFIX)) return 0
+  if (typeof key !== 'string' || !key.startsWith(KEPT_CALLS_PREFIX)) return own
 
   try {
-    const storage = getStorage('localStorage')
-    if (!storage) return 0
-    if (storage.getItem(key) !== null) {
-      storage.removeItem(key)
-      return 0
-    }
+    getStorage('localStorage')?.removeItem(key)
   } catch (error) {
-    log.debug('could not read the calls the keeper stored', error)
-    return 0
+    log.debug('could not remove the calls the keeper stored', error)
   }
-  const sent = typeof stub._keptCount === 'number' ? stub._keptCount : 0
-  if (sent > 0) {
-    log.debug(`skipping ${sent} queued calls that another page already sent`)
-  }
-  return sent
+  return own
 }
 
 /**
  * Removes and returns the calls that the call keeper stored for `writeKey`
- * on pages that closed (records not refreshed for `STALE_KEPT_MS`), oldest
- * call first. Records that do not parse are removed and skipped.
+ * (or for no write key) on pages that closed, that is records not refreshed
+ * for `STALE_KEPT_MS`, oldest call first. Records that do not parse are
+ * removed and skipped.
  */
 export function takeKeptCalls(writeKey: string, log: Logger): KeptCall[] {
   const storage = getStorage('localStorage')
   if (!storage) return []
 
-  const prefix = `${KEPT_CALLS_PREFIX}${writeKey}:`
+  const prefixes = [`${KEPT_CALLS_PREFIX}${writeKey}:`, `${KEPT_CALLS_PREFIX}:`]
   const calls: KeptCall[] = []
   try {
     const keys: string[] = []
     for (let index = 0; index < storage.length; index++) {
       const name = storage.key(index)
-      if (name?.startsWith(prefix)) keys.push(name)
+      if (name && prefixes.some((prefix) => name.startsWith(prefix))) {
+        keys.push(name)
+      }
     }
     for (const name of keys) {
       const record = parseRecord(storage.getItem(name))
@@ -114,8 +128,12 @@ function parseRecord(text: string | null): KeptRecord | undefined {
     if (typeof record.at !== 'number' || !Array.isArray(record.calls)) {
       return undefined
     }
-    const times = Array.isArray(record.times) ? record.times : []
-    return { at: record.at, calls: record.calls, times }
+    return {
+      at: record.at,
+      calls: record.calls,
+      times: Array.isArray(record.times) ? record.times : [],
+      ids: Array.isArray(record.ids) ? record.ids : [],
+    }
   } catch {
     return undefined
   }
@@ -132,12 +150,25 @@ function toCalls(record: KeptRecord): KeptCall[] {
     const last: unknown = args[args.length - 1]
     const page = isBufferedPageContext(last) ? last : undefined
     if (page) args.pop()
-    const time = record.times[index]
-    const timestamp =
-      typeof time === 'number' && Number.isFinite(time)
-        ? time
-        : record.at || Date.now()
-    calls.push({ method, args, page, timestamp })
+    calls.push({
+      method,
+      args,
+      page,
+      timestamp: timeOf(record.times[index]) ?? (record.at || Date.now()),
+      messageId: idOf(record.ids[index]),
+    })
   }
   return calls
+}
+
+/** Reads a time the keeper recorded, if it is one. */
+export function timeOf(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined
+}
+
+/** Reads a messageId the keeper made, if it is one. */
+export function idOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' && value.length <= 100
+    ? value
+    : undefined
 }

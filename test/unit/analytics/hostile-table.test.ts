@@ -62,6 +62,22 @@ const DEEP_PATH =
 const TOO_LARGE =
   '1049184 bytes, over 32768; the largest field is properties.s (1048578 bytes)'
 
+/** Properties built by a class, as apps often pass them. */
+class Props {
+  plan = 'pro'
+  constructor(public tags: Set<string>) {}
+}
+
+/** An object of `count` keys k0, k1, ... each holding a 6-character string. */
+function manyKeys(count: number): Record<string, string> {
+  const object: Record<string, string> = {}
+  for (let index = 0; index < count; index++) object[`k${index}`] = 'vvvvvv'
+  return object
+}
+
+const MANY_KEYS_TOO_LARGE =
+  '84491 bytes, over 32768; the largest field is properties (83891 bytes in 5000 keys)'
+
 const ROWS: Row[] = [
   {
     name: 'a 1 MB string property',
@@ -70,6 +86,15 @@ const ROWS: Row[] = [
       reason: 'event_too_large',
       detail: TOO_LARGE,
       error: `An event was dropped because it is too large to send (${TOO_LARGE}). Send smaller properties, e.g. ids instead of whole objects.`,
+    },
+  },
+  {
+    name: 'properties with 5,000 small keys',
+    input: () => ({ event: 'E', properties: manyKeys(5_000) }),
+    outcome: {
+      reason: 'event_too_large',
+      detail: MANY_KEYS_TOO_LARGE,
+      error: `An event was dropped because it is too large to send (${MANY_KEYS_TOO_LARGE}). Send smaller properties, e.g. ids instead of whole objects.`,
     },
   },
   {
@@ -235,6 +260,11 @@ const ROWS: Row[] = [
         m: JSON.parse('{"__proto__":{"polluted":true}}') as object,
       },
     },
+  },
+  {
+    name: 'a class instance',
+    input: () => ({ event: 'E', properties: new Props(new Set(['x'])) }),
+    outcome: { event: 'E', properties: { plan: 'pro', tags: ['x'] } },
   },
   {
     name: 'a string with lone surrogates',

@@ -75,6 +75,19 @@ describe('prototype keys', () => {
       expectNoPollution()
     })
 
+    it(`keeps a top-level ${key} option in context`, async () => {
+      const { analytics, collector } = await loadHarness()
+
+      analytics.track('Proto', {}, withKey(key, { polluted: true }))
+      const [received] = await collector.waitFor(1)
+      const context = received!.body.context as Record<string, unknown>
+
+      expect(
+        Object.getOwnPropertyDescriptor(context, key)?.value,
+      ).to.deep.equal({ polluted: true })
+      expectNoPollution()
+    })
+
     it(`reads settings with a ${key} key`, async () => {
       const collector = await startCollector()
       const body = JSON.parse(

@@ -296,6 +296,27 @@ describe('clickstream delivery, retries', () => {
       expect(readStored()).to.have.length(2)
     })
 
+    it('keeps the pause when the page hides', async () => {
+      clock = fakeClock(Date.now())
+      const { delivery } = start()
+      const limited = makeEvent()
+      collector.script({ status: 429, headers: { 'Retry-After': '60' } })
+      delivery.enqueue(limited)
+      await collector.waitForPosts(1)
+      await waitUntil(
+        () => storedRecord(limited.messageId)?.retryAt !== undefined,
+      )
+
+      delivery.enqueue(makeEvent())
+      await clock.tickAsync(10)
+      sinon.stub(document, 'visibilityState').get(() => 'hidden')
+      document.dispatchEvent(new Event('visibilitychange'))
+      await realDelay(30)
+
+      expect(collector.posts()).to.have.length(1)
+      expect(readStored()).to.have.length(2)
+    })
+
     it('waits for x-ratelimit-reset seconds', async () => {
       clock = fakeClock(Date.now())
       const headers = { 'x-ratelimit-reset': '1' }

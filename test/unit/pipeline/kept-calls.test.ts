@@ -9,7 +9,11 @@ import {
 import { installStandalone } from '../../../src/standalone'
 import { renderCallKeeper } from '../../../examples/lib/snippet.mjs'
 import { startCollector } from '../../helpers/collector'
-import { disposeEndpoint } from '../analytics/harness'
+import {
+  closeHarnesses,
+  disposeEndpoint,
+  loadHarness,
+} from '../analytics/harness'
 
 interface StubWindow {
   analytics?: unknown
@@ -66,12 +70,19 @@ describe('kept calls', () => {
         ['on', 'x', null],
       ],
       times: [1_000, 2_000],
+      ids: ['id-a', 'id-on'],
     })
 
     const calls = takeKeptCalls('k', log)
 
     expect(calls).to.deep.equal([
-      { method: 'track', args: ['A', { a: 1 }], page: PAGE, timestamp: 1_000 },
+      {
+        method: 'track',
+        args: ['A', { a: 1 }],
+        page: PAGE,
+        timestamp: 1_000,
+        messageId: 'id-a',
+      },
     ])
     expect(keptKeys()).to.deep.equal([])
   })
@@ -91,6 +102,13 @@ describe('kept calls', () => {
     storeRecord('k:hidden', { at: 0, calls: [['page']], times: [5] })
 
     expect(takeKeptCalls('k', log)).to.have.length(1)
+  })
+
+  it('takes records without a write key', () => {
+    storeRecord(':old', { at: 0, calls: [['track', 'A']], times: [5] })
+
+    expect(takeKeptCalls('k', log)).to.have.length(1)
+    expect(keptKeys()).to.deep.equal([])
   })
 
   it('leaves other write keys alone', () => {
@@ -127,74 +145,155 @@ describe('kept calls', () => {
   it('claims back its own record', () => {
     storeRecord('k:mine', { at: Date.now(), calls: [['track', 'A']] })
 
-    const sent = claimOwnKeptCalls(
-      { _keptKey: 'clickstream:stub:k:mine', _keptCount: 1 },
+    const own = claimOwnKeptCalls(
+      {
+        _keptKey: 'clickstream:stub:k:mine',
+        _keptIds: ['id-1'],
+        _keptTimes: [7],
+      },
       log,
     )
 
-    expect(sent).to.equal(0)
+    expect(own).to.deep.equal({ ids: ['id-1'], times: [7] })
     expect(keptKeys()).to.deep.equal([])
   })
 
-  it('skips calls another page sent', () => {
-    const sent = claimOwnKeptCalls(
-      { _keptKey: 'clickstream:stub:k:taken', _keptCount: 2 },
-      log,
-    )
-
-    expect(sent).to.equal(2)
-  })
-
   it('ignores a stub without keeper', () => {
-    expect(claimOwnKeptCalls({}, log)).to.equal(0)
-    expect(claimOwnKeptCalls({ _keptKey: 'session' }, log)).to.equal(0)
+    expect(claimOwnKeptCalls({}, log)).to.deep.equal({ ids: [], times: [] })
+    expect(
+      claimOwnKeptCalls({ _keptKey: 'session', _keptIds: 'x' }, log),
+    ).to.deep.equal({ ids: [], times: [] })
   })
 })
 
 describe('call keeper script', () => {
-  afterEach(() => {
+  afterEach(async () => {
     for (const key of keptKeys()) localStorage.removeItem(key)
     const instance = (window as StubWindow).analytics
     if (instance instanceof Analytics) disposeEndpoint(instance)
     delete (window as StubWindow).analytics
+    await closeHarnesses()
   })
 
-  it('stores each event call at once', () => {
+  function readOnlyRecord(): {
+    start: number
+    at: number
+    calls: unknown[]
+    times: number[]
+    ids: string[]
+  } {
+    const [key] = keptKeys()
+    return JSON.parse(localStorage.getItem(key!)!)
+  }
+
+  it('stores calls when the task ends', async () => {
     const stub = installStub('wk')
     stub.push(['page', PAGE])
     runKeeper()
     stub.push(['on', 'dropped', null])
     stub.push(['track', 'A', { a: 1 }, PAGE])
+    await Promise.resolve()
 
     const [key] = keptKeys()
-    const record = JSON.parse(localStorage.getItem(key!)!)
+    const record = readOnlyRecord()
 
     expect(key).to.match(/^clickstream:stub:wk:[a-z0-9]+$/)
     expect(stub._keptKey).to.equal(key)
-    expect(stub._keptCount).to.equal(2)
     expect(record.calls).to.deep.equal([
       ['page', PAGE],
       ['track', 'A', { a: 1 }, PAGE],
     ])
     expect(record.times).to.have.length(2)
     expect(record.at).to.be.closeTo(Date.now(), 1_000)
+    expect(record.ids).to.deep.equal(stub._keptIds)
   })
 
-  it('drops calls another page took', () => {
+  it('gives each call a uuid', async () => {
+    const stub = installStub('wk')
+    runKeeper()
+    stub.push(['track', 'A'])
+    stub.push(['track', 'B'])
+    await Promise.resolve()
+
+    const { ids } = readOnlyRecord()
+
+    expect(ids).to.have.length(2)
+    expect(ids[0]).to.match(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    )
+    expect(ids[0]).to.not.equal(ids[1])
+  })
+
+  it('skips a call JSON cannot hold', async () => {
+    const stub = installStub('wk')
+    runKeeper()
+    const circular: Record<string, unknown> = {}
+    circular.self = circular
+    stub.push(['track', 'Bad', circular])
+    stub.push(['track', 'Good'])
+    await Promise.resolve()
+
+    const record = readOnlyRecord()
+
+    expect(record.calls).to.deep.equal([['track', 'Good']])
+    expect(record.ids).to.deep.equal([(stub._keptIds as string[])[1]])
+  })
+
+  it('stores under an empty write key', async () => {
+    const stub = installStub('')
+    delete stub._writeKey
+    runKeeper()
+    stub.push(['track', 'A'])
+    await Promise.resolve()
+
+    expect(keptKeys()[0]).to.match(/^clickstream:stub::[a-z0-9]+$/)
+  })
+
+  it('keeps at most 500 calls', async () => {
+    const stub = installStub('wk')
+    runKeeper()
+    for (let index = 0; index < 600; index++) stub.push(['track', `E${index}`])
+    await Promise.resolve()
+
+    expect(readOnlyRecord().calls).to.have.length(500)
+  })
+
+  it('removes stale and surplus records', () => {
+    const now = Date.now()
+    storeRecord('wk:old', { start: now - 2 * 86_400_000, at: 0, calls: [] })
+    for (let index = 0; index < 12; index++) {
+      storeRecord(`wk:p${index}`, { start: now - index, at: 0, calls: [] })
+    }
+    installStub('wk')
+
+    runKeeper()
+
+    expect(keptKeys().sort()).to.deep.equal(
+      Array.from(
+        { length: 10 },
+        (_, index) => `clickstream:stub:wk:p${index}`,
+      ).sort(),
+    )
+  })
+
+  it('keeps calls another page took', async () => {
     const stub = installStub('wk')
     runKeeper()
     stub.push(['track', 'Taken'])
+    await Promise.resolve()
     const [key] = keptKeys()
+    const firstId = (stub._keptIds as string[])[0]
     localStorage.removeItem(key!)
 
     stub.push(['track', 'Later'])
-    const record = JSON.parse(localStorage.getItem(key!)!)
+    await Promise.resolve()
+    const record = readOnlyRecord()
 
-    expect(record.calls).to.deep.equal([['track', 'Later']])
-    expect(
-      stub.filter((call) => (call as unknown[])[0] === 'track'),
-    ).to.deep.equal([['track', 'Later']])
-    expect(stub._keptCount).to.equal(1)
+    expect(record.calls).to.deep.equal([
+      ['track', 'Taken'],
+      ['track', 'Later'],
+    ])
+    expect(record.ids[0]).to.equal(firstId)
   })
 
   it('marks the record closed on pagehide', () => {
@@ -203,22 +302,22 @@ describe('call keeper script', () => {
     stub.push(['track', 'A'])
 
     window.dispatchEvent(new Event('pagehide'))
-    const [key] = keptKeys()
 
-    expect(JSON.parse(localStorage.getItem(key!)!).at).to.equal(0)
+    expect(readOnlyRecord().at).to.equal(0)
   })
 
-  it('stops once the bundle replaced the stub', () => {
+  it('stops once the bundle replaced the stub', async () => {
     const stub = installStub('wk')
     runKeeper()
     ;(window as StubWindow).analytics = {}
 
     stub.push(['track', 'After'])
+    await Promise.resolve()
 
     expect(keptKeys()).to.deep.equal([])
   })
 
-  it('replays only calls nobody sent', async () => {
+  it('replays with the keeper ids and times', async () => {
     const collector = await startCollector()
     const stub = installStub('keeper-key')
     stub._loadOptions = {
@@ -229,17 +328,44 @@ describe('call keeper script', () => {
       },
     }
     runKeeper()
-    stub.push(['track', 'Sent Elsewhere'])
-    localStorage.removeItem(keptKeys()[0]!)
-    stub.push(['track', 'Kept Here'])
+    stub.push(['track', 'First'])
+    stub.push(['track', 'Second'])
+    const ids = stub._keptIds as string[]
+    const times = stub._keptTimes as number[]
 
     installStandalone([])
-    const received = await collector.waitFor(1)
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    const received = await collector.waitFor(2)
     await collector.close()
 
-    expect(received.map((item) => item.body.event)).to.deep.equal(['Kept Here'])
+    expect(received.map((item) => item.body.messageId)).to.deep.equal(ids)
+    expect(
+      received.map((item) => Date.parse(String(item.body.timestamp))),
+    ).to.deep.equal(times)
     expect(keptKeys()).to.deep.equal([])
+  })
+
+  it('leaves the live identity alone', async () => {
+    storeRecord('test-write-key:closed', {
+      at: 0,
+      calls: [
+        ['identify', 'alice', { plan: 'old' }],
+        ['track', 'Old Page Event'],
+      ],
+      times: [100, 200],
+      ids: ['id-identify', 'id-track'],
+    })
+    const { analytics, collector } = await loadHarness()
+    analytics.identify('bob')
+
+    analytics.track('Now')
+    const received = await collector.waitFor(4)
+    const byEvent = (name: string) =>
+      received.find((item) => item.body.event === name)?.body
+
+    expect(byEvent('Old Page Event')?.userId).to.equal('alice')
+    expect(byEvent('Old Page Event')?.messageId).to.equal('id-track')
+    expect(byEvent('Now')?.userId).to.equal('bob')
+    expect(analytics.user().id()).to.equal('bob')
   })
 })
 
