@@ -72,11 +72,17 @@ export function planRequests<T extends Batchable>(
     return candidates.slice(0, options.maxRequests).map((entry) => [entry])
   }
 
-  const batches = groupIntoBatches(candidates, options)
+  // A backlog larger than the free request slots carry at `batchSize` goes
+  // out in bigger batches, up to the body limit, as analytics-next sends
+  // whatever its buffer holds. Otherwise a page that tracks faster than
+  // batches of `batchSize` drain would fill the queue and drop events.
+  const backlogSize = Math.ceil(candidates.length / options.maxRequests)
+  const batchSize = Math.max(options.batchSize, backlogSize)
+  const batches = groupIntoBatches(candidates, { ...options, batchSize })
   const due =
     options.force || candidates.some((entry) => entry.sendBy <= options.now)
   const last = batches[batches.length - 1]
-  if (!due && last && !isFull(last, options.batchSize)) batches.pop()
+  if (!due && last && !isFull(last, batchSize)) batches.pop()
   return batches.slice(0, options.maxRequests)
 }
 

@@ -116,3 +116,34 @@ describe('fitBudget', () => {
     expect(fitBudget([[10], [50], [5]], size, 30)).to.deep.equal([[10], [5]])
   })
 })
+
+describe('planRequests under a backlog', () => {
+  it('grows batches to carry the backlog', () => {
+    const requests = planRequests(
+      items(1000),
+      options({ batchSize: 10, maxRequests: 2 }),
+    )
+
+    expect(requests.map((request) => request.length)).to.deep.equal([500, 500])
+  })
+
+  it('keeps each body under the limit', () => {
+    const requests = planRequests(
+      items(1000, { bytes: 1000 }),
+      options({ batchSize: 10, maxRequests: 2, maxBodyBytes: 100_000 }),
+    )
+
+    expect(requests.map((request) => request.length)).to.deep.equal([99, 99])
+  })
+
+  it('keeps batchSize without a backlog', () => {
+    const requests = planRequests(
+      items(30),
+      options({ batchSize: 10, maxRequests: 6 }),
+    )
+
+    expect(requests.map((request) => request.length)).to.deep.equal([
+      10, 10, 10,
+    ])
+  })
+})
