@@ -2,6 +2,7 @@ import { expect } from 'chai'
 import sinon from 'sinon'
 import type { ClickstreamSettings } from '../../../src/clickstream'
 import type { SegmentEvent } from '../../../src/message/types'
+import { MAX_QUEUED_EVENTS } from '../../../src/clickstream/delivery'
 import { queueStorageKey } from '../../../src/clickstream/queue-store'
 import {
   startFaultCollector,
@@ -158,6 +159,23 @@ describe('clickstream delivery, storage', () => {
       await delivery.flush()
 
       expect(delivered).to.have.length(1)
+    })
+  })
+
+  describe('queue limit', () => {
+    it('drops the oldest beyond the limit', async () => {
+      const harness = createHarness({})
+      harnesses.push(harness)
+      const events = Array.from({ length: MAX_QUEUED_EVENTS + 1 }, () =>
+        makeEvent(),
+      )
+
+      for (const event of events) harness.delivery.enqueue(event)
+      await realDelay(0)
+
+      expect(
+        harness.dropped.map((notice) => [notice.reason, notice.messageId]),
+      ).to.deep.equal([['buffer_full', events[0]!.messageId]])
     })
   })
 
