@@ -26,6 +26,10 @@ const options = {
   },
   eventMappings: {
     type: 'mapping',
+    fieldPatterns: {
+      conversionId: '^(AW-)?[0-9]+$',
+      label: '^[A-Za-z0-9_-]+$',
+    },
     default: [],
     description:
       'Track event names to `{ eventName, label, conversionId, remarketing }`: the conversion label, an optional other conversion ID, and whether to send a remarketing tag too.',

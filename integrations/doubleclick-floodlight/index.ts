@@ -32,6 +32,10 @@ const options = {
   },
   events: {
     type: 'mapping',
+    fieldPatterns: {
+      cat: '^[A-Za-z0-9_-]+$',
+      type: '^[A-Za-z0-9_-]+$',
+    },
     default: [],
     description:
       'Segment event to `{ cat, type, customVariable, isSalesTag, ordKey }`.',

@@ -30,12 +30,20 @@ const options = {
   },
   clickConversions: {
     type: 'mapping',
+    fieldPatterns: {
+      accountId: '^AW-[0-9]+$',
+      id: '^[A-Za-z0-9_-]+$',
+    },
     default: [],
     description:
       'Track event names to conversions: `{ event, id, accountId }`, `id` the conversion label, `accountId` an optional other account.',
   },
   pageLoadConversions: {
     type: 'mapping',
+    fieldPatterns: {
+      accountId: '^AW-[0-9]+$',
+      id: '^[A-Za-z0-9_-]+$',
+    },
     default: [],
     description:
       'Page names to conversions, in the same shape as `clickConversions`.',

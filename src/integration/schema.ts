@@ -23,6 +23,12 @@ export interface OptionSpec {
   pattern?: string
   /** A valid value, quoted in the error when `pattern` does not match. */
   example?: string
+  /**
+   * Patterns for string fields found anywhere inside a mapping or object
+   * option, by field name, e.g. `{ cat: '^[A-Za-z0-9_-]+$' }` for the
+   * activity strings of Floodlight's `events`, which reach a tag URL.
+   */
+  fieldPatterns?: Record<string, string>
 }
 
 export type OptionSchema = Record<string, OptionSpec>
@@ -103,6 +109,15 @@ export function validateOptions(
       )
       continue
     }
+    const fieldErrors = spec.fieldPatterns
+      ? findFieldMismatches(spec.fieldPatterns, coerced, key)
+      : []
+    if (fieldErrors.length > 0) {
+      for (const problem of fieldErrors) {
+        errors.push(`${destination}: option ${problem}`)
+      }
+      continue
+    }
     options[key] = coerced
   }
   return { options, errors }
@@ -111,6 +126,45 @@ export function validateOptions(
 /** Returns "a" or "an" for an option type's name. */
 function article(type: OptionType): string {
   return type === 'array' || type === 'object' ? 'an' : 'a'
+}
+
+/** Nesting deeper than this is not searched; mappings are a few levels deep. */
+const MAX_FIELD_DEPTH = 8
+
+/**
+ * Lists the string fields inside `value`, at any depth, that break their
+ * pattern in `patterns`, each as `"<path>" must match ..., received ...`.
+ */
+function findFieldMismatches(
+  patterns: Record<string, string>,
+  value: unknown,
+  path: string,
+  depth = 0,
+): string[] {
+  if (depth > MAX_FIELD_DEPTH || typeof value !== 'object' || value === null) {
+    return []
+  }
+
+  const problems: string[] = []
+  const entries: Array<[string, unknown]> = Array.isArray(value)
+    ? value.map((item, index) => [`[${index}]`, item])
+    : Object.entries(value).map(([key, item]) => [`.${key}`, item])
+  for (const [step, item] of entries) {
+    const field = step.startsWith('.') ? step.slice(1) : undefined
+    const pattern = field === undefined ? undefined : patterns[field]
+    if (pattern && typeof item === 'string' && item !== '') {
+      if (!new RegExp(pattern).test(item)) {
+        problems.push(
+          `"${path}${step}" must match ${pattern}, received ${describe(item)}.`,
+        )
+      }
+      continue
+    }
+    problems.push(
+      ...findFieldMismatches(patterns, item, `${path}${step}`, depth + 1),
+    )
+  }
+  return problems
 }
 
 /** Returns the first string in `value` that the pattern rejects, if any. */

@@ -204,11 +204,26 @@ function checkOption(
       ? { kind: 'missing', path, expected, message }
       : { kind: 'missing', path, expected, found: value, message }
   }
-  if (validate({ ...spec, pattern: undefined }).length > 0) {
+  if (
+    validate({ ...spec, pattern: undefined, fieldPatterns: undefined }).length >
+    0
+  ) {
     return {
       kind: 'wrong-type',
       path,
       expected: spec.type,
+      found: value,
+      message,
+    }
+  }
+  if (validate({ ...spec, fieldPatterns: undefined }).length === 0) {
+    const fields = Object.entries(spec.fieldPatterns ?? {})
+      .map(([field, pattern]) => `${field} matching ${pattern}`)
+      .join(', ')
+    return {
+      kind: 'pattern-mismatch',
+      path,
+      expected: `${spec.type} with ${fields}`,
       found: value,
       message,
     }

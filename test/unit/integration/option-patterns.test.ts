@@ -91,3 +91,64 @@ function requiredValues(source: IntegrationSource): Record<string, unknown> {
   }
   return values
 }
+
+describe('field patterns in mappings', () => {
+  const HOSTILE = '"><script>alert(1)</script>'
+  const cases: Array<{
+    slug: string
+    required: Record<string, unknown>
+    option: string
+    value: unknown
+    path: string
+  }> = [
+    {
+      slug: 'doubleclick-floodlight',
+      required: {},
+      option: 'events',
+      value: [
+        { key: 'Signed Up', value: { event: 'Signed Up', cat: HOSTILE } },
+      ],
+      path: 'events[0].value.cat',
+    },
+    {
+      slug: 'google-ads',
+      required: { accountId: 'AW-1' },
+      option: 'clickConversions',
+      value: [{ value: { event: 'Signed Up', id: 'ok', accountId: HOSTILE } }],
+      path: 'clickConversions[0].value.accountId',
+    },
+    {
+      slug: 'adwords',
+      required: { conversionId: '1' },
+      option: 'eventMappings',
+      value: [{ key: 'Signed Up', value: { label: 'javascript:alert(1)' } }],
+      path: 'eventMappings[0].value.label',
+    },
+  ]
+
+  for (const { slug, required, option, value, path } of cases) {
+    it(`${slug} rejects ${path}`, async () => {
+      const source = await loadSource(slug)
+
+      const { errors } = validateOptions(source.name, source.schema, {
+        ...required,
+        [option]: value,
+      })
+
+      expect(errors).to.have.length(1)
+      expect(errors[0]).to.contain(`option "${path}" must match`)
+    })
+  }
+
+  it('accepts the valid seed mappings', async () => {
+    const source = await loadSource('doubleclick-floodlight')
+
+    const { errors } = validateOptions(source.name, source.schema, {
+      events: [
+        { key: 'A', value: { event: 'A', cat: 'sales0', type: 'conv0' } },
+      ],
+    })
+
+    expect(errors).to.deep.equal([])
+  })
+})
