@@ -225,11 +225,11 @@ export class Analytics {
    * their vendor tags would attribute them to this page.
    */
   private sendKeptCalls(): void {
-    const kept = takeKeptCalls(this.writeKey, log)
-    if (kept.length === 0) return
+    const keptCalls = takeKeptCalls(this.writeKey, log)
+    if (keptCalls.length === 0) return
 
     log.debug(
-      `sending ${kept.length} calls that a page closed before the bundle ran left stored`,
+      `sending ${keptCalls.length} calls that a page closed before the bundle ran left stored`,
     )
     // A closed page's identify or group must not change who is signed in
     // here, so its calls run against copies of the ids that store nothing.
@@ -242,7 +242,7 @@ export class Analytics {
     user.id(this.user().id())
     user.traits(this.user().traits())
     const group = createGroup(identity)
-    for (const call of kept) {
+    for (const call of keptCalls) {
       const record = createDebugRecord(call.method, call.args)
       try {
         const { message } = buildCall(

@@ -53,7 +53,7 @@ export function installStandalone(integrations: IntegrationFactory[]): void {
   writeGlobal('analytics', analytics)
 
   // Before load, so this page's own kept calls are not taken as a closed page's.
-  const kept = claimOwnKeptCalls(stub, log)
+  const ownKeptCalls = claimOwnKeptCalls(stub, log)
   const writeKey = stub._writeKey ?? writeKeyFrom(scriptUrl)
   if (writeKey) {
     const options: LoadOptions = { ...(stub._loadOptions ?? {}) }
@@ -64,7 +64,7 @@ export function installStandalone(integrations: IntegrationFactory[]): void {
       'No write key on the snippet or in the script URL; waiting for analytics.load(writeKey).',
     )
   }
-  replay(stub, analytics, kept)
+  replay(stub, analytics, ownKeptCalls)
 }
 
 /**
@@ -74,7 +74,7 @@ export function installStandalone(integrations: IntegrationFactory[]): void {
 function replay(
   stub: SnippetStub,
   analytics: Analytics,
-  kept: OwnKeptCalls,
+  ownKeptCalls: OwnKeptCalls,
 ): void {
   let eventIndex = 0
   for (const item of stub.slice()) {
@@ -95,8 +95,8 @@ function replay(
           method as EventType,
           args,
           page,
-          timeOf(kept.ids.length > index ? kept.times[index] : undefined),
-          idOf(kept.ids[index]),
+          timeOf(ownKeptCalls.times[index]),
+          idOf(ownKeptCalls.ids[index]),
         )
         continue
       }

@@ -17,7 +17,7 @@ const integrationsDir = path.join(esmDir, 'integrations')
 
 /**
  * Imports the settings tools and the destination factories. Throws a
- * CommandError that asks for a build when dist/esm is missing or stale.
+ * CommandError that requests a build when dist/esm is missing or stale.
  */
 export async function loadDist() {
   if (!existsSync(toolsFile) || !existsSync(integrationsDir)) {

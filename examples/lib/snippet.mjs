@@ -56,12 +56,13 @@ function assertOrigin(origin) {
 /**
  * Renders the call keeper, pasted right after the snippet. While
  * `window.analytics` is still the snippet's stub, it gives each event call a
- * messageId and a time, and stores the first 500 such calls in localStorage
- * under `clickstream:stub:<writeKey>:<page token>` at the end of each task
- * that made one (a microtask, which runs before the page can handle a
- * close), and every second. A tab closed before the bundle ran (Chromium fires no `pagehide`
- * for a page still loading) leaves the record behind, and the next page
- * load of the site sends its calls once the record is 3 s old. When the
+ * messageId and a time. It stores the first 500 such calls in localStorage
+ * under `clickstream:stub:<writeKey>:<page token>` every second and at the
+ * end of each task that made one. That write is a microtask, so it runs
+ * before the page can handle a close. Chromium fires no `pagehide` for a
+ * page still loading, so a tab closed before the bundle ran leaves the
+ * record behind, and the next page load of the site sends its calls once
+ * the record is 3 s old. When the
  * bundle runs on this page, it takes the record back and replays the stub
  * with the same messageIds and times, so a call that two pages send arrives
  * twice with one messageId. On start, it removes records older than a day

@@ -149,7 +149,7 @@ function checkEntry(
     entry,
   )
   for (const change of migrated.changes) {
-    // A conflict changes nothing, and its message says what to do.
+    // A conflict changes nothing, and its message explains what to do.
     const applied =
       change.kind === 'conflict'
         ? ''

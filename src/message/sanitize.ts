@@ -41,15 +41,9 @@ function copy(
   if (value instanceof Map) {
     return copy(mapToObject(value), path, ancestors, depth)
   }
-  if (value instanceof Set || ArrayBuffer.isView(value)) {
-    if (!(value instanceof DataView)) {
-      return copy(
-        Array.from(value as Iterable<unknown>),
-        path,
-        ancestors,
-        depth,
-      )
-    }
+  if (value instanceof Set || isTypedArray(value)) {
+    const items = Array.from(value as Iterable<unknown>)
+    return copy(items, path, ancestors, depth)
   }
   if (!Array.isArray(value) && !isPlainObject(value)) return value
 
@@ -84,6 +78,11 @@ function copy(
   }
   ancestors.delete(value)
   return result
+}
+
+/** Tells whether a value is a typed array: a view other than a DataView. */
+function isTypedArray(value: object): boolean {
+  return ArrayBuffer.isView(value) && !(value instanceof DataView)
 }
 
 /** Turns a Map into an object, each key through `String`, later keys winning. */

@@ -8,12 +8,14 @@ import type { EventType } from '../message/types'
 
 /**
  * Prefix of the localStorage keys where the call keeper stores the event
- * calls queued on the snippet's stub; the full key is
+ * calls queued on the snippet's stub. The full key is
  * `clickstream:stub:<writeKey>:<page token>`, with an empty write key for
- * snippets that set no `_writeKey`. The keeper is a script pasted after the
- * snippet (`renderCallKeeper` in examples/lib/snippet.mjs, and the README).
- * It rewrites `{ start, at, calls, times, ids }` on every call and every
- * second while the stub is live, and with `at: 0` on `pagehide`.
+ * snippets that set no `_writeKey`.
+ *
+ * The keeper is a script pasted after the snippet (`renderCallKeeper` in
+ * examples/lib/snippet.mjs, and the README). While the stub is live, it
+ * rewrites `{ start, at, calls, times, ids }` at the end of each task that
+ * made a call and every second, and with `at: 0` on `pagehide`.
  */
 export const KEPT_CALLS_PREFIX = 'clickstream:stub:'
 

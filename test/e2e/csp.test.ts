@@ -30,7 +30,7 @@ import { WRITE_KEY } from './helpers/settings'
 const PAGE_PATH = '/csp.html'
 const DESTINATIONS = Object.keys(DEMO_DESTINATIONS).sort()
 
-/** Floodlight's DoubleClick ID pixel goes here; any answer will do. */
+/** Path of Floodlight's DoubleClick ID pixel. Any response works. */
 const ID_PIXEL_PATH = '/vendor-pixels/doubleclick-id/'
 
 /** A violation recorded by the page's `securitypolicyviolation` listener. */

@@ -68,7 +68,7 @@ class Props {
   constructor(public tags: Set<string>) {}
 }
 
-/** An object of `count` keys k0, k1, ... each holding a 6-character string. */
+/** Returns an object of `count` keys k0, k1, ..., each with a 6-character string. */
 function manyKeys(count: number): Record<string, string> {
   const object: Record<string, string> = {}
   for (let index = 0; index < count; index++) object[`k${index}`] = 'vvvvvv'

@@ -7,7 +7,7 @@ import { closeHarnesses, disposeEndpoint, loadHarness } from './harness'
 
 const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype']
 
-/** An object with `key` as an own, enumerable data key, as JSON.parse makes it. */
+/** Returns an object with `key` as an own, enumerable data key, as JSON.parse makes it. */
 function withKey(key: string, value: unknown): Record<string, unknown> {
   return JSON.parse(
     `{${JSON.stringify(key)}: ${JSON.stringify(value)}, "a": 1}`,

@@ -82,7 +82,7 @@ describe('option patterns', () => {
   })
 })
 
-/** A valid value for each required option, from the schema's examples. */
+/** Returns a valid value for each required option, from the schema's examples. */
 function requiredValues(source: IntegrationSource): Record<string, unknown> {
   const values: Record<string, unknown> = {}
   for (const [name, spec] of Object.entries(source.schema)) {
