@@ -38,7 +38,7 @@ module.exports = async (config) => {
     files: [{ pattern: 'test/browser/**/*.test.ts', watched: false }],
     preprocessors: { 'test/browser/**/*.test.ts': ['esbuild'] },
     esbuild: {
-      target: 'es2019',
+      target: 'es2020',
       tsconfig: path.join(__dirname, 'tsconfig.test.json'),
       // package.json declares "sideEffects": false, so without this esbuild
       // drops every test file as an unused import and karma runs 0 tests.

@@ -241,7 +241,7 @@ function standaloneConfig(slugs, file) {
       sourcemap: true,
       plugins: [
         terser({
-          ecma: 2019,
+          ecma: 2020,
           compress: { passes: 2 },
           format: { comments: false },
         }),

@@ -50,7 +50,7 @@ async function ownGzipBytes(entry) {
   })
   const { output } = await bundle.generate({
     format: 'es',
-    plugins: [terser({ ecma: 2019, format: { comments: false } })],
+    plugins: [terser({ ecma: 2020, format: { comments: false } })],
   })
   await bundle.close()
   return gzipSync(output[0].code, { level: 9 }).length

@@ -199,7 +199,7 @@ function createBundler() {
       format: 'iife',
       plugins: [
         terser({
-          ecma: 2019,
+          ecma: 2020,
           compress: { passes: 2 },
           format: { comments: false },
         }),
