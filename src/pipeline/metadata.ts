@@ -13,23 +13,7 @@ export function buildMetadata(
   bundledNames: ReadonlySet<string>,
   settings: CDNSettings | undefined,
 ): MessageMetadata {
-  const endpoint =
-    settings?.integrations['Segment.io'] ?? settings?.integrations.Clickstream
-  const unbundled = new Set<string>()
-  for (const name of Object.keys(settings?.integrations ?? {})) {
-    if (
-      !bundledNames.has(name) &&
-      !(ENDPOINT_NAMES as readonly string[]).includes(name)
-    ) {
-      unbundled.add(name)
-    }
-  }
-  const declared = endpoint?.unbundledIntegrations
-  if (Array.isArray(declared)) {
-    for (const name of declared)
-      if (typeof name === 'string') unbundled.add(name)
-  }
-
+  const endpoint = endpointSettings(settings)
   const bundledIds: string[] = []
   const configIds = endpoint?.maybeBundledConfigIds
   if (isPlainObject(configIds)) {
@@ -39,5 +23,58 @@ export function buildMetadata(
         for (const id of ids) if (typeof id === 'string') bundledIds.push(id)
     }
   }
-  return { bundled, unbundled: [...unbundled], bundledIds }
+  const unbundled = [...unbundledNames(bundledNames, settings)]
+  return { bundled, unbundled, bundledIds }
+}
+
+function endpointSettings(settings: CDNSettings | undefined) {
+  return (
+    settings?.integrations['Segment.io'] ?? settings?.integrations.Clickstream
+  )
+}
+
+/**
+ * The last `unbundled` list and what it was built from. Settings and the
+ * bundled destinations are fixed once the page has loaded, so every call
+ * after that reuses the list.
+ */
+let lastUnbundled:
+  | {
+      settings: CDNSettings | undefined
+      bundledNames: ReadonlySet<string>
+      size: number
+      names: readonly string[]
+    }
+  | undefined
+
+function unbundledNames(
+  bundledNames: ReadonlySet<string>,
+  settings: CDNSettings | undefined,
+): readonly string[] {
+  const last = lastUnbundled
+  if (
+    last !== undefined &&
+    last.settings === settings &&
+    last.bundledNames === bundledNames &&
+    last.size === bundledNames.size
+  ) {
+    return last.names
+  }
+  const unbundled = new Set<string>()
+  for (const name of Object.keys(settings?.integrations ?? {})) {
+    if (
+      !bundledNames.has(name) &&
+      !(ENDPOINT_NAMES as readonly string[]).includes(name)
+    ) {
+      unbundled.add(name)
+    }
+  }
+  const declared = endpointSettings(settings)?.unbundledIntegrations
+  if (Array.isArray(declared)) {
+    for (const name of declared)
+      if (typeof name === 'string') unbundled.add(name)
+  }
+  const names = [...unbundled]
+  lastUnbundled = { settings, bundledNames, size: bundledNames.size, names }
+  return names
 }

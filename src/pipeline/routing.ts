@@ -12,8 +12,11 @@ function lookup(
     if (name in integrations && integrations[name] !== undefined)
       return integrations[name]
   }
+  // Most calls pass no `integrations` option: skip the case-blind pass.
+  const keys = Object.keys(integrations)
+  if (keys.length === 0) return undefined
   const lowered = names.map((name) => name.toLowerCase())
-  for (const key of Object.keys(integrations)) {
+  for (const key of keys) {
     if (
       lowered.includes(key.toLowerCase()) &&
       integrations[key] !== undefined
