@@ -374,9 +374,8 @@ describe('call keeper in the README', () => {
     const { readFile } = await import('node:fs/promises')
     const prettier = await import('prettier')
     const readme = await readFile('README.md', 'utf8')
-    const section = readme.split(
-      '### Keep calls made before the bundle runs',
-    )[1]
+    const sections = readme.split('### Keep calls made before the bundle runs')
+    const section = sections[1]
     const block = /```js\n([\s\S]*?)```/.exec(section ?? '')?.[1]
 
     const rendered = await prettier.format(renderCallKeeper(), {
@@ -385,6 +384,7 @@ describe('call keeper in the README', () => {
       singleQuote: true,
     })
 
+    expect(sections, 'the README has one keeper section').to.have.length(2)
     expect(block).to.equal(rendered)
   })
 })
