@@ -1,6 +1,6 @@
 // Renders the generated sections of integrations/<slug>/README.md: the
-// options table from the option schema that index.ts declares, and the
-// mappings table from docs.ts. scripts/docs.mjs writes them, and
+// options table from the option schema that index.ts declares (with the
+// option descriptions docs.ts adds), and the mappings table from docs.ts. scripts/docs.mjs writes them, and
 // test/unit/integration/readme-sections.test.ts fails when a README differs.
 // Only the text between a section's start and end markers is replaced.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
@@ -27,7 +27,8 @@ export function integrationSlugs(root) {
 }
 
 /**
- * Imports one destination's factory (index.ts) and mapping table (docs.ts).
+ * Imports one destination's factory (index.ts) and mapping table (docs.ts),
+ * and returns its schema with the option descriptions of both.
  * `importModule` imports a file by absolute path: plain `import()` under
  * tsx, or a tsx loader from a plain Node script.
  *
@@ -59,11 +60,56 @@ export async function loadIntegration(root, slug, importModule) {
   return {
     slug,
     name: factory.integrationName,
-    schema: factory.schema ?? {},
+    schema: describedSchema(slug, factory.schema, docs),
     docs,
     readme: `integrations/${slug}/README.md`,
     readmeFile: path.join(folder, 'README.md'),
   }
+}
+
+/**
+ * Returns a copy of the option schema in which every option has its
+ * description: the schema's own, else the one in docs.ts
+ * `optionDescriptions`. Throws, naming the file to fix, when an option has
+ * none or both, when a required option's is not in the schema (the error
+ * for a missing option quotes it), or when `optionDescriptions` names an
+ * unknown option.
+ *
+ * @param {string} slug
+ * @param {import('../src/integration/schema').OptionSchema | undefined} schema
+ * @param {Partial<import('../src/integration/docs').IntegrationDocs> | undefined} docs
+ * @returns {import('../src/integration/schema').OptionSchema}
+ */
+export function describedSchema(slug, schema = {}, docs = {}) {
+  const descriptions = docs.optionDescriptions ?? {}
+  for (const name of Object.keys(descriptions)) {
+    if (!(name in schema)) {
+      throw new Error(
+        `integrations/${slug}/docs.ts: optionDescriptions names "${name}", which is not an option. Remove it or fix the name.`,
+      )
+    }
+  }
+  const described = {}
+  for (const [name, spec] of Object.entries(schema)) {
+    if (spec.required && spec.description === undefined) {
+      throw new Error(
+        `integrations/${slug}: required option "${name}" needs its description in the option schema, because the error for a missing option quotes it.`,
+      )
+    }
+    if (spec.description !== undefined && name in descriptions) {
+      throw new Error(
+        `integrations/${slug}: option "${name}" is described in both its schema and optionDescriptions in docs.ts. Keep one.`,
+      )
+    }
+    const description = spec.description ?? descriptions[name]
+    if (typeof description !== 'string') {
+      throw new Error(
+        `integrations/${slug}: option "${name}" has no description. Add one to its schema entry or to optionDescriptions in docs.ts.`,
+      )
+    }
+    described[name] = { ...spec, description }
+  }
+  return described
 }
 
 /** Wraps text in a code span whose backtick fence the text cannot close. */

@@ -3,7 +3,8 @@
 // description, required, pattern, example), the call types it implements,
 // the events it maps on its own (from its docs.ts), icon path, the gzip bytes
 // of its own code and the path of its JSON Schema. Also writes each
-// destination's settings schema to dist/schemas/<slug>.json. Run by
+// destination's settings schema to dist/schemas/<slug>.json. Option
+// descriptions come from the schema, or else from docs.ts. Run by
 // scripts/build.mjs after rollup. It reads dist/esm, plus the TypeScript
 // sources of src/integration/json-schema.ts and each docs.ts, which no
 // bundle contains.
@@ -22,6 +23,8 @@ import { gzipSync } from 'node:zlib'
 import terser from '@rollup/plugin-terser'
 import { rollup } from 'rollup'
 import { register } from 'tsx/esm/api'
+
+import { describedSchema } from './readme-sections.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const builtDir = path.join(root, 'dist', 'esm', 'integrations')
@@ -123,18 +126,19 @@ async function main() {
     }
     const icon = path.join('integrations', slug, 'icon.svg')
     const jsonSchema = path.posix.join('dist', 'schemas', `${slug}.json`)
+    const docs = await readDocs(slug)
+    const schema = describedSchema(slug, factory.schema, docs)
     writeJson(
       path.join(root, jsonSchema),
-      toJsonSchema(factory.schema, factory.integrationName),
+      toJsonSchema(schema, factory.integrationName),
     )
     const plugin = describePlugin(factory)
-    const docs = await readDocs(slug)
     integrations.push({
       name: factory.integrationName,
       slug,
       aliases: [...factory.aliases],
       version: plugin.version ?? version,
-      options: describeOptions(factory.schema),
+      options: describeOptions(schema),
       callTypes: plugin.callTypes,
       mappedEvents: docs?.mappedEvents ?? [],
       icon: existsSync(path.join(root, icon)) ? icon : null,

@@ -1,11 +1,35 @@
 import type { IntegrationDocs } from '../../src/integration/docs'
 
 /**
- * Facebook Pixel: what each Segment call becomes, for the README, and the
- * events it maps on its own, for the manifest. index.ts never imports this
- * file, so it ships in no bundle.
+ * Facebook Pixel's reference: the option descriptions and what each Segment
+ * call becomes, for the README, and the events it maps on its own, for the
+ * manifest. index.ts never imports this file, so it ships in no bundle.
  */
 export default {
+  optionDescriptions: {
+    agent: 'Partner agent string the pixel reports.',
+    valueIdentifier:
+      'Property Product Viewed and Product Added send as `value`: `value` or `price`.',
+    initWithExistingTraits:
+      'Passes the stored user traits to `init` for advanced matching.',
+    traverse: 'No effect. Accepted because Segment settings carry it.',
+    automaticConfiguration:
+      'Lets the pixel collect button clicks and page metadata.',
+    whitelistPiiProperties: 'Personal-data property names to send anyway.',
+    blacklistPiiProperties:
+      'Properties to drop, as `{ propertyName, hashProperty }`. With `hashProperty`, strings are sent SHA-256 hashed.',
+    standardEventsCustomProperties:
+      'Properties also sent with the e-commerce standard events.',
+    keyForExternalId: 'User trait sent to `init` as `external_id`.',
+    userIdAsExternalId:
+      'Sends the user id, else the anonymous id, as `external_id`.',
+    limitedDataUse: 'Turns on Limited Data Use (LDU).',
+    dataProcessingOptions:
+      'Preset LDU arguments `[modes, country, state]`. Unset means by geolocation.',
+    standardEvents: 'Segment event to Facebook standard event.',
+    legacyEvents: 'Segment event to legacy conversion pixel ID.',
+    contentTypes: 'Product category to `content_type`.',
+  },
   vendorCallHeading: 'fbq call',
   mappings: [
     {

@@ -1,6 +1,10 @@
 import type { OptionSchema } from '../../src/integration/schema'
 
-/** Facebook Pixel's options: Segment's names and defaults. */
+/**
+ * Facebook Pixel's options, with Segment's names and defaults. Their
+ * descriptions are in docs.ts, so no bundle carries them. pixelId keeps its
+ * own, because the error for a missing required option quotes it.
+ */
 export const options = {
   pixelId: {
     type: 'string',
@@ -9,82 +13,19 @@ export const options = {
     required: true,
     description: 'Pixel ID from Meta Events Manager.',
   },
-  agent: {
-    type: 'string',
-    default: 'seg',
-    description: 'Partner agent string the pixel reports.',
-  },
-  valueIdentifier: {
-    type: 'string',
-    default: 'value',
-    description:
-      'Property Product Viewed and Product Added send as `value`: `value` or `price`.',
-  },
-  initWithExistingTraits: {
-    type: 'boolean',
-    default: false,
-    description:
-      'Passes the stored user traits to `init` for advanced matching.',
-  },
-  traverse: {
-    type: 'boolean',
-    default: false,
-    description: 'No effect. Accepted because Segment settings carry it.',
-  },
-  automaticConfiguration: {
-    type: 'boolean',
-    default: true,
-    description: 'Lets the pixel collect button clicks and page metadata.',
-  },
-  whitelistPiiProperties: {
-    type: 'array',
-    default: [],
-    description: 'Personal-data property names to send anyway.',
-  },
-  blacklistPiiProperties: {
-    type: 'array',
-    default: [],
-    description:
-      'Properties to drop, as `{ propertyName, hashProperty }`. With `hashProperty`, strings are sent SHA-256 hashed.',
-  },
-  standardEventsCustomProperties: {
-    type: 'array',
-    default: [],
-    description: 'Properties also sent with the e-commerce standard events.',
-  },
-  keyForExternalId: {
-    type: 'string',
-    default: '',
-    description: 'User trait sent to `init` as `external_id`.',
-  },
-  userIdAsExternalId: {
-    type: 'boolean',
-    default: false,
-    description: 'Sends the user id, else the anonymous id, as `external_id`.',
-  },
-  limitedDataUse: {
-    type: 'boolean',
-    default: true,
-    description: 'Turns on Limited Data Use (LDU).',
-  },
-  dataProcessingOptions: {
-    type: 'array',
-    description:
-      'Preset LDU arguments `[modes, country, state]`. Unset means by geolocation.',
-  },
-  standardEvents: {
-    type: 'mapping',
-    default: {},
-    description: 'Segment event to Facebook standard event.',
-  },
-  legacyEvents: {
-    type: 'mapping',
-    default: {},
-    description: 'Segment event to legacy conversion pixel ID.',
-  },
-  contentTypes: {
-    type: 'mapping',
-    default: {},
-    description: 'Product category to `content_type`.',
-  },
+  agent: { type: 'string', default: 'seg' },
+  valueIdentifier: { type: 'string', default: 'value' },
+  initWithExistingTraits: { type: 'boolean', default: false },
+  traverse: { type: 'boolean', default: false },
+  automaticConfiguration: { type: 'boolean', default: true },
+  whitelistPiiProperties: { type: 'array', default: [] },
+  blacklistPiiProperties: { type: 'array', default: [] },
+  standardEventsCustomProperties: { type: 'array', default: [] },
+  keyForExternalId: { type: 'string', default: '' },
+  userIdAsExternalId: { type: 'boolean', default: false },
+  limitedDataUse: { type: 'boolean', default: true },
+  dataProcessingOptions: { type: 'array' },
+  standardEvents: { type: 'mapping', default: {} },
+  legacyEvents: { type: 'mapping', default: {} },
+  contentTypes: { type: 'mapping', default: {} },
 } as const satisfies OptionSchema

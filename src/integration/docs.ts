@@ -1,6 +1,7 @@
 /**
  * The reference of one destination that its option schema cannot give:
- * what each Segment call becomes, and which event names it maps on its own.
+ * what each Segment call becomes, which event names it maps on its own, and
+ * the option descriptions the schema leaves out.
  * Each integrations/<slug>/docs.ts default-exports one. The destination's
  * index.ts never imports it, so it ships in no bundle: scripts/docs.mjs
  * renders it into the README and the build copies `mappedEvents` into
@@ -17,6 +18,12 @@ export interface IntegrationDocs {
    * mapping comes from the settings.
    */
   mappedEvents: MappedEvent[]
+  /**
+   * Descriptions of the options whose schema entry has none, by option
+   * name, so that text ships in no bundle. The README, the manifest and the
+   * JSON Schema read them as if the schema carried them.
+   */
+  optionDescriptions?: Record<string, string>
 }
 
 export interface MappingRow {

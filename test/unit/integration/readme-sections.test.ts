@@ -3,12 +3,14 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
 import {
+  describedSchema,
   mappingsTable,
   optionsTable,
   readAndRenderReadme,
   renderReadme,
   replaceSection,
 } from '../../../scripts/readme-sections.mjs'
+import type { OptionSchema } from '../../../src/integration/schema'
 import { loadSource, root, slugs, type IntegrationSource } from './sources'
 
 const README = [
@@ -191,5 +193,60 @@ describe('table cells', () => {
     })
 
     expect(table.split('\n')[2]).to.equal('| page | one two |')
+  })
+})
+
+describe('describedSchema', () => {
+  const SCHEMA: OptionSchema = {
+    id: { type: 'string', required: true, description: 'Account id.' },
+    host: { type: 'string', default: 'acme.test' },
+  }
+
+  it('takes a missing description from docs.ts', () => {
+    const schema = describedSchema('acme', SCHEMA, {
+      optionDescriptions: { host: 'Host.' },
+    })
+
+    expect(schema).to.deep.equal({
+      id: { type: 'string', required: true, description: 'Account id.' },
+      host: { type: 'string', default: 'acme.test', description: 'Host.' },
+    })
+    expect(SCHEMA.host).to.not.have.property('description')
+  })
+
+  it('rejects an option without a description', () => {
+    expect(() => describedSchema('acme', SCHEMA, {})).to.throw(
+      'integrations/acme: option "host" has no description. Add one to its schema entry or to optionDescriptions in docs.ts.',
+    )
+  })
+
+  it('rejects an option described twice', () => {
+    const descriptions = { host: 'Host.', id: 'Id.' }
+
+    expect(() =>
+      describedSchema('acme', SCHEMA, { optionDescriptions: descriptions }),
+    ).to.throw(
+      'integrations/acme: option "id" is described in both its schema and optionDescriptions in docs.ts. Keep one.',
+    )
+  })
+
+  it('rejects a required option described only in docs.ts', () => {
+    const schema: OptionSchema = { id: { type: 'string', required: true } }
+
+    expect(() =>
+      describedSchema('acme', schema, { optionDescriptions: { id: 'Id.' } }),
+    ).to.throw(
+      'integrations/acme: required option "id" needs its description in the option schema, because the error for a missing option quotes it.',
+    )
+  })
+
+  it('rejects a description of an unknown option', () => {
+    const descriptions = { host: 'Host.', hots: 'Typo.' }
+
+    expect(() =>
+      describedSchema('acme', SCHEMA, { optionDescriptions: descriptions }),
+    ).to.throw(
+      'integrations/acme/docs.ts: optionDescriptions names "hots", which is not an option. Remove it or fix the name.',
+    )
   })
 })
