@@ -14,8 +14,7 @@ type Params = Record<string, unknown>
 
 /**
  * Segment's e-commerce events, under their spec v2 and older names with
- * case and separators removed, and the standard event each becomes. The
- * last two are ours: Segment's destination sends them as custom events.
+ * case and separators removed, and the standard event each becomes.
  */
 const EVENTS: Record<string, string> = {
   productlistviewed: 'list',
@@ -30,12 +29,16 @@ const EVENTS: Record<string, string> = {
   startedcheckout: 'InitiateCheckout',
   productssearched: 'Search',
   searchedproducts: 'Search',
+}
+
+/**
+ * Our additions, which Segment's destination sends as custom events. They
+ * give way when `standardEvents` maps the event.
+ */
+const OUR_EVENTS: Record<string, string> = {
   productaddedtowishlist: 'AddToWishlist',
   paymentinfoentered: 'AddPaymentInfo',
 }
-
-/** Events Segment's destination leaves to the `standardEvents` mapping. */
-const OURS = ['AddToWishlist', 'AddPaymentInfo']
 
 /**
  * The standard event and its parameters for a Segment e-commerce event, or
@@ -47,8 +50,9 @@ export function ecommerceEvent(
   options: EcommerceOptions,
   mapped = false,
 ): [string, Params] | undefined {
-  const event = EVENTS[normalizeEventName(track.event())]
-  if (!event || (mapped && OURS.includes(event))) return undefined
+  const name = normalizeEventName(track.event())
+  const event = EVENTS[name] || (!mapped && OUR_EVENTS[name])
+  if (!event) return undefined
   if (event === 'Search')
     return [event, { search_string: track.proxy('properties.query') }]
 
@@ -56,16 +60,25 @@ export function ecommerceEvent(
     .products()
     .map((item) => new Track({ properties: item as Params }))
   const category = track.category()
-  const firstCategory = (track.products()[0] as Params | undefined)?.category
-  const contentType = (fallback: string) => {
+  const firstCategory = ((track.products()[0] || {}) as Params).category
+  // The parameters of every event but Search; `extra` goes before `contents`.
+  const parameters = (contents: Params[], type: string, extra?: Params) => {
     const key = category || firstCategory
-    const mapped = key ? mapEvent(options.contentTypes, String(key)) : []
-    if (options.contentType) return [options.contentType]
-    return mapped.length > 0 ? mapped : [fallback]
+    const types = options.contentType
+      ? [options.contentType]
+      : key
+        ? mapEvent(options.contentTypes, String(key))
+        : []
+    return {
+      content_ids: contents.map((item) => item.id),
+      content_type: types.length > 0 ? types : [type],
+      ...extra,
+      contents,
+    } as Params
   }
 
   if (event === 'list') {
-    const contents = products
+    const contents: Params[] = products
       .map((p) => ({ id: p.productId() || p.id(), quantity: p.quantity() }))
       .filter((item) => item.id)
     // Without product ids the list is described by its category.
@@ -73,11 +86,7 @@ export function ecommerceEvent(
     if (group) contents.push({ id: category || '', quantity: 1 })
     return [
       'ViewContent',
-      {
-        content_ids: contents.map((item) => item.id),
-        content_type: contentType(group ? 'product_group' : 'product'),
-        contents,
-      },
+      parameters(contents, group ? 'product_group' : 'product'),
     ]
   }
 
@@ -85,17 +94,15 @@ export function ecommerceEvent(
     const id = track.productId() || track.id() || track.sku() || ''
     const price = track.price()
     const value = options.valueIdentifier === 'value' ? track.value() : price
+    const item = { id, quantity: track.quantity(), item_price: price }
     return [
       event,
-      {
-        content_ids: [id],
-        content_type: contentType('product'),
+      parameters([item], 'product', {
         content_name: track.name() || '',
         content_category: category || '',
         currency: track.currency(),
         value: formatValue(value),
-        contents: [{ id, quantity: track.quantity(), item_price: price }],
-      },
+      }),
     ]
   }
 
@@ -110,14 +117,11 @@ export function ecommerceEvent(
     if (price) item.item_price = price
     return item
   })
-  const params: Params = {
-    content_ids: contents.map((item) => item.id),
-    content_type: contentType('product'),
+  const params = parameters(contents, 'product', {
     currency: track.currency(),
     value: formatValue(track.revenue()),
-    contents,
-    num_items: contents.length,
-  }
+  })
+  params.num_items = contents.length
   if (checkout) params.content_category = category || firstCategory
   return [event, params]
 }

@@ -7,7 +7,7 @@ import { mapEvent } from '../../src/integration/mappings'
 import type { OptionsOf } from '../../src/integration/schema'
 import { ecommerceEvent } from './ecommerce'
 import { options } from './options'
-import { buildPayload, formatValue } from './payload'
+import { buildPayload, formatValue, type PayloadOptions } from './payload'
 import { installStub, type Fbq } from './stub'
 import { advancedMatching } from './traits'
 
@@ -23,11 +23,12 @@ function fbq(...args: unknown[]): void {
 export default /*#__PURE__*/ defineIntegration({
   name: NAME,
   options,
-  async load({ options: o, loadScript, user: storedUser }) {
-    const user = storedUser()
-    installStub(o.agent ?? 'seg')
+  async load({ options: o, loadScript, user }) {
+    const stored = user()
+    // Validation has filled every default, so agent is set.
+    installStub(o.agent!)
     if (!o.automaticConfiguration) fbq('set', 'autoConfig', false, o.pixelId)
-    const preset = o.dataProcessingOptions ?? []
+    const preset = o.dataProcessingOptions || []
     // A malformed preset falls back to Limited Data Use by geolocation.
     const valid =
       preset.length === 3 &&
@@ -36,8 +37,9 @@ export default /*#__PURE__*/ defineIntegration({
       typeof preset[2] === 'number'
     const processing = valid ? preset : [['LDU'], 0, 0]
     fbq('dataProcessingOptions', ...(o.limitedDataUse ? processing : [[]]))
-    const traits = o.initWithExistingTraits && advancedMatching(user, o)
-    fbq('init', o.pixelId, ...(traits ? [traits] : []))
+    const init: unknown[] = ['init', o.pixelId]
+    if (o.initWithExistingTraits) init.push(advancedMatching(stored, o))
+    fbq(...init)
     await loadScript('https://connect.facebook.net/en_US/fbevents.js')
   },
   isLoaded: () => Boolean(readGlobal<Fbq>('fbq')?.callMethod),
@@ -47,19 +49,19 @@ export default /*#__PURE__*/ defineIntegration({
   },
 
   track(track, { options: o, message }) {
-    const id = { eventID: message.messageId }
     const event = track.event()
     const properties = track.properties()
     const currency = track.currency()
     const standard = mapEvent(o.standardEvents, event)
     const legacyPixels = mapEvent(o.legacyEvents, event)
-    // Legacy conversion pixels get the currency and the value only.
-    const legacy = (value: string) => {
-      for (const pixel of legacyPixels)
-        fbq('trackSingle', o.pixelId, pixel, { currency, value }, id)
-    }
+    // Validation has filled the list options' defaults.
+    const lists = o as PayloadOptions
+    const send = (name: unknown, params: object, command = 'trackSingle') =>
+      fbq(command, o.pixelId, name, params, { eventID: message.messageId })
+    // Legacy conversion pixels get the currency and this value only.
+    let value = formatValue(track.revenue())
 
-    const contentType = track.options(NAME)?.contentType
+    const contentType = (track.options(NAME) || {}).contentType
     const ecommerce = ecommerceEvent(
       track,
       { ...o, contentType },
@@ -67,26 +69,20 @@ export default /*#__PURE__*/ defineIntegration({
     )
     if (ecommerce) {
       const [name, params] = ecommerce
-      const custom = buildPayload(properties, o, true)
-      fbq('trackSingle', o.pixelId, name, { ...custom, ...params }, id)
-      legacy((params.value as string) ?? formatValue(track.revenue()))
-      return
+      send(name, { ...buildPayload(properties, lists, true), ...params })
+      value = (params.value as string) || value
+    } else {
+      const payload = buildPayload(properties, lists, false)
+      if ('revenue' in properties) {
+        payload.value = value
+        delete payload.revenue
+      }
+      if (standard.length + legacyPixels.length === 0)
+        return send(event, payload, 'trackSingleCustom')
+      // Purchase is the one standard event the pixel requires a currency for.
+      for (const name of standard)
+        send(name, name === 'Purchase' ? { ...payload, currency } : payload)
     }
-
-    const payload = buildPayload(properties, o, false)
-    if ('revenue' in properties) {
-      payload.value = formatValue(track.revenue())
-      delete payload.revenue
-    }
-    if (standard.length + legacyPixels.length === 0) {
-      fbq('trackSingleCustom', o.pixelId, event, payload, id)
-      return
-    }
-    // Purchase is the one standard event the pixel requires a currency for.
-    for (const name of standard) {
-      const params = name === 'Purchase' ? { ...payload, currency } : payload
-      fbq('trackSingle', o.pixelId, name, params, id)
-    }
-    legacy(formatValue(track.revenue()))
+    for (const pixel of legacyPixels) send(pixel, { currency, value })
   },
 })

@@ -1,11 +1,11 @@
 import { normalizeEventName } from '../../src/integration/mappings'
 import { sha256 } from './sha256'
 
-/** The options the payload builder reads; defaults already filled. */
+/** The list options the payload builder reads, as validation fills them. */
 export interface PayloadOptions {
-  whitelistPiiProperties?: unknown[]
-  blacklistPiiProperties?: unknown[]
-  standardEventsCustomProperties?: unknown[]
+  whitelistPiiProperties: unknown[]
+  blacklistPiiProperties: unknown[]
+  standardEventsCustomProperties: unknown[]
 }
 
 /** Property names the pixel treats as personal data; dropped unless allowed. */
@@ -43,22 +43,28 @@ export function buildPayload(
   standard: boolean,
 ): Record<string, unknown> {
   const hashed = new Map<unknown, unknown>()
-  for (const entry of options.blacklistPiiProperties ?? []) {
-    const rule = entry as { propertyName?: unknown; hashProperty?: unknown }
-    hashed.set(rule?.propertyName, rule?.hashProperty)
+  for (const entry of options.blacklistPiiProperties) {
+    // Object() reads a null or primitive entry as one without fields.
+    const rule = Object(entry) as {
+      propertyName?: unknown
+      hashProperty?: unknown
+    }
+    hashed.set(rule.propertyName, rule.hashProperty)
   }
-  const allowed = options.whitelistPiiProperties ?? []
-  const custom = options.standardEventsCustomProperties ?? []
 
   const payload: Record<string, unknown> = {}
   for (const [name, value] of Object.entries(properties)) {
-    if (standard && !custom.includes(name)) continue
+    if (standard && !options.standardEventsCustomProperties.includes(name))
+      continue
     if (value instanceof Date && TRAVEL_DATE.test(normalizeEventName(name))) {
       payload[name] = value.toISOString().split('T')[0]
     } else if (hashed.has(name)) {
       if (hashed.get(name) && typeof value === 'string')
         payload[name] = sha256(value)
-    } else if (!PII.includes(name) || allowed.includes(name)) {
+    } else if (
+      !PII.includes(name) ||
+      options.whitelistPiiProperties.includes(name)
+    ) {
       payload[name] = value
     }
   }

@@ -21,54 +21,50 @@ export function advancedMatching(
   user: UserLike | undefined,
   options: MatchingOptions,
 ): Record<string, unknown> {
-  const traits: Traits = user?.traits() ?? {}
-  let first = traits.firstName || traits.first_name
-  let last: unknown
-  if (first) {
-    last = traits.lastName || traits.last_name
-  } else {
-    const words =
-      typeof traits.name === 'string'
-        ? traits.name.toLowerCase().split(' ')
-        : []
-    first = words.shift()
-    last = words.pop()
-  }
+  const traits: Traits = (user && user.traits()) || {}
   const address = (traits.address || {}) as Traits
-  let externalId = options.keyForExternalId
-    ? traits[options.keyForExternalId]
-    : undefined
-  if (!externalId && options.userIdAsExternalId && user) {
-    externalId = user.id() || user.anonymousId()
-  }
+  // Without a first name, the first and last words of name stand in.
+  const firstName = traits.firstName || traits.first_name
+  const words =
+    typeof traits.name === 'string' ? traits.name.toLowerCase().split(' ') : []
+  const key = options.keyForExternalId
+  const externalId = key ? traits[key] : undefined
 
   const fields: Record<string, unknown> = {
     em: traits.email,
-    fn: first,
-    ln: last,
+    fn: firstName || words.shift(),
+    ln: firstName ? traits.lastName || traits.last_name : words.pop(),
     ph: traits.phone,
-    ge: text(traits.gender)?.slice(0, 1).toLowerCase(),
-    db: traits.birthday ? birthday(traits.birthday) : undefined,
-    ct: text(address.city)?.split(' ').join('').toLowerCase(),
-    st: text(address.state)?.toLowerCase(),
+    ge: lowerCase(traits.gender, (gender) => gender.slice(0, 1)),
+    db: birthday(traits.birthday),
+    ct: lowerCase(address.city, (city) => city.split(' ').join('')),
+    st: lowerCase(address.state),
     zp: address.postalCode || address.postal_code,
-    external_id: externalId,
+    external_id:
+      !externalId && options.userIdAsExternalId && user
+        ? user.id() || user.anonymousId()
+        : externalId,
   }
-  for (const key of Object.keys(fields)) {
-    if (fields[key] === undefined || fields[key] === null) delete fields[key]
-  }
+  for (const name in fields) if (fields[name] == null) delete fields[name]
   return fields
 }
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value ? value : undefined
+/** Lower-cases `shape(value)` for a non-empty string, else undefined. */
+function lowerCase(
+  value: unknown,
+  shape = (text: string) => text,
+): string | undefined {
+  return typeof value === 'string' && value
+    ? shape(value).toLowerCase()
+    : undefined
 }
 
-/** Formats a birthday as local `YYYYMMDD`, or undefined when unparseable. */
+/** Formats a birthday as local `YYYYMMDD`, or undefined when unset or unparseable. */
 function birthday(value: unknown): string | undefined {
+  if (!value) return undefined
   const date = new Date(value as string)
   // Shifted by the offset, the UTC date reads as the local one.
   const local = date.getTime() - date.getTimezoneOffset() * 60_000
-  if (Number.isNaN(local)) return undefined
-  return new Date(local).toISOString().slice(0, 10).split('-').join('')
+  if (!Number.isNaN(local))
+    return new Date(local).toISOString().slice(0, 10).split('-').join('')
 }
