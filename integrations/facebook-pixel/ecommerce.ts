@@ -40,6 +40,13 @@ const OUR_EVENTS: Record<string, string> = {
   paymentinfoentered: 'AddPaymentInfo',
 }
 
+/** Reads own keys only: an event named "Constructor" is not a table entry. */
+function ownValue(table: Record<string, string>, key: string) {
+  return Object.prototype.hasOwnProperty.call(table, key)
+    ? table[key]
+    : undefined
+}
+
 /**
  * The standard event and its parameters for a Segment e-commerce event, or
  * undefined for any other event. `mapped` is true when `standardEvents`
@@ -51,7 +58,8 @@ export function ecommerceEvent(
   mapped = false,
 ): [string, Params] | undefined {
   const name = normalizeEventName(track.event())
-  const event = EVENTS[name] || (!mapped && OUR_EVENTS[name])
+  const event =
+    ownValue(EVENTS, name) || (!mapped && ownValue(OUR_EVENTS, name))
   if (!event) return undefined
   if (event === 'Search')
     return [event, { search_string: track.proxy('properties.query') }]

@@ -14,6 +14,11 @@ describe('Facebook Pixel e-commerce mapping', () => {
     )
   })
 
+  it('leaves events named after Object.prototype keys to the track mapping', () => {
+    expect(ecommerceEvent(track('Constructor'), {})).to.equal(undefined)
+    expect(ecommerceEvent(track('constructor'), {}, true)).to.equal(undefined)
+  })
+
   const NAMES: Array<[string, string]> = [
     ['Product List Viewed', 'ViewContent'],
     ['Viewed Product List', 'ViewContent'],
