@@ -1,11 +1,37 @@
 import type { IntegrationDocs } from '../../src/integration/docs'
 
 /**
- * Google Analytics 4: what each Segment call becomes, for the README, and the
- * events it maps on its own, for the manifest. index.ts never imports this
- * file, so it ships in no bundle.
+ * Google Analytics 4: what each Segment call becomes and most option
+ * descriptions, for the README, and the events it maps on its own, for the
+ * manifest. index.ts never imports this file, so it ships in no bundle.
  */
 export default {
+  // measurementIds keeps its description in index.ts, where the error for a
+  // missing value quotes it.
+  optionDescriptions: {
+    cookieDomainName:
+      'Domain of the _ga cookies (`cookie_domain`). Default auto.',
+    cookiePrefix: 'Prefix of the cookie names (`cookie_prefix`). Default _ga.',
+    cookieExpiration:
+      'Cookie lifetime in seconds (`cookie_expires`). Default two years.',
+    cookieUpdate:
+      'Renew the cookie expiry on each page load (`cookie_update`). Default true.',
+    cookieFlags:
+      'Extra cookie attributes, e.g. `SameSite=None;Secure` (`cookie_flags`). Default none.',
+    sendAutomaticPageViewEvent:
+      'Let gtag.js send its own page_view on load (`send_page_view`); page calls then send none. Default false.',
+    allowAllAdvertisingFeatures:
+      'Google signals (`allow_google_signals`). Default false.',
+    allowAdvertisingPersonalization:
+      'Ad personalization (`allow_ad_personalization_signals`). Default false.',
+    disableGoogleAnalytics: 'Load nothing and send nothing. Default false.',
+    googleReportingIdentity:
+      "The property's reporting identity: `userIdAndDevice` or `userIdSignalsAndDevice` send the user id as `user_id`. Default device.",
+    userProperties:
+      'Identify fields to GA4 user properties, e.g. `{ "traits.plan": "plan" }`.',
+    customEventsAndParameters:
+      'Track events to GA4 events: `[{ segmentEvent, googleEvent, parameters: [{ key: "properties.title", value: "title" }] }]`. A mapped event is sent as mapped, instead of its recommended event.',
+  },
   vendorCallHeading: 'gtag call',
   mappings: [
     { segmentCall: 'load', vendorCall: "`gtag('js', new Date())`" },

@@ -1,3 +1,4 @@
+import { toId } from '../../src/identity/stored-value'
 import { normalizeEventName } from '../../src/integration/mappings'
 import { isPlainObject } from '../../src/message/merge'
 
@@ -25,52 +26,57 @@ export interface RecommendedEvent {
   params: EventParams
 }
 
-// Parameter rules, separated by spaces. `a` sends the property `a` as text,
-// and `a=b|c` sends the property `b`, else `c`, as `a`. A leading `#` reads
-// the value as a number. `a:x` sends the constant text `x`. In an event's
-// rules, `$` adds `currency` and `value`, `+` adds the `items` of a
-// single-product event, and `*` adds the items of `products`, if any.
+// Parameter rules, separated by spaces, applied in order:
+//   a          the property `a` as text, sent as `a`
+//   a=b|c      the property `b`, else `c`, as text, sent as `a`
+//   #a=b|c     the first of `b`, `c` that reads as a number, sent as `a`
+//   a:x        the constant text `x`, sent as `a`
+//   $value=b|c `value` as `#value=b|c` would read it, else the sum of the
+//              items, and `currency`, which is USD when a value is sent
+//   +          `items`: the product the properties describe (a
+//              single-product event), or the products they list
+//   *          `items`: the products the properties list, if any
+// Text is read as toId reads an id: a non-empty string, or a finite number
+// as its digits. A rule whose property has no such value sends nothing.
 const ITEM =
   'item_id=product_id|id|sku item_name=name item_brand=brand ' +
   'item_category=category item_variant=variant coupon ' +
   '#index=position #price #quantity'
-const LIST = 'item_list_id=list_id item_list_name=category *'
-const PRODUCT = '$ +'
-const CHECKOUT = '$ coupon *'
-const ORDER = 'transaction_id=order_id affiliation #tax #shipping ' + CHECKOUT
+const LIST = ' item_list_id=list_id item_list_name=category *'
+// A product's value is its own `value`, but an order's is `revenue`, else
+// `total`.
+const PRODUCT = ' $value +'
+const CHECKOUT = ' coupon $value=revenue|total|value *'
+const ORDER = ' transaction_id=order_id affiliation #tax #shipping' + CHECKOUT
 const PROMOTION =
-  'promotion_id promotion_name=name ' +
-  'creative_name=creative creative_slot=position'
-const SHARE = 'method=share_via content_type:'
+  ' promotion_id promotion_name=name creative_name=creative creative_slot=position'
+const SHARE = ' method=share_via content_type:'
 
 /**
  * Segment's semantic events (e-commerce spec v2, plus Signed Up and Logged
- * In), under their normalized names, and the GA4 recommended event each
- * becomes, with its parameter rules.
+ * In), under their normalized names: the GA4 recommended event each
+ * becomes, then its parameter rules.
  */
-const SPEC_EVENTS: Record<string, [string, string]> = {
-  productssearched: ['search', 'search_term=query'],
-  productlistviewed: ['view_item_list', LIST],
-  productlistfiltered: ['view_item_list', LIST],
-  productclicked: ['select_item', '+'],
-  productviewed: ['view_item', PRODUCT],
-  productadded: ['add_to_cart', PRODUCT],
-  productremoved: ['remove_from_cart', PRODUCT],
-  productaddedtowishlist: ['add_to_wishlist', PRODUCT],
-  productshared: ['share', SHARE + 'product item_id=product_id|id|sku'],
-  cartviewed: ['view_cart', '$ *'],
-  cartshared: ['share', SHARE + 'cart item_id=cart_id'],
-  checkoutstarted: ['begin_checkout', CHECKOUT],
-  paymentinfoentered: [
-    'add_payment_info',
-    'payment_type=payment_method ' + CHECKOUT,
-  ],
-  ordercompleted: ['purchase', ORDER],
-  orderrefunded: ['refund', ORDER],
-  promotionviewed: ['view_promotion', PROMOTION],
-  promotionclicked: ['select_promotion', PROMOTION],
-  signedup: ['sign_up', 'method'],
-  loggedin: ['login', 'method'],
+const SPEC_EVENTS: Record<string, string> = {
+  productssearched: 'search search_term=query',
+  productlistviewed: 'view_item_list' + LIST,
+  productlistfiltered: 'view_item_list' + LIST,
+  productclicked: 'select_item +',
+  productviewed: 'view_item' + PRODUCT,
+  productadded: 'add_to_cart' + PRODUCT,
+  productremoved: 'remove_from_cart' + PRODUCT,
+  productaddedtowishlist: 'add_to_wishlist' + PRODUCT,
+  productshared: 'share' + SHARE + 'product item_id=product_id|id|sku',
+  cartviewed: 'view_cart $value=revenue|total|value *',
+  cartshared: 'share' + SHARE + 'cart item_id=cart_id',
+  checkoutstarted: 'begin_checkout' + CHECKOUT,
+  paymentinfoentered: 'add_payment_info payment_type=payment_method' + CHECKOUT,
+  ordercompleted: 'purchase' + ORDER,
+  orderrefunded: 'refund' + ORDER,
+  promotionviewed: 'view_promotion' + PROMOTION,
+  promotionclicked: 'select_promotion' + PROMOTION,
+  signedup: 'sign_up method',
+  loggedin: 'login method',
 }
 
 /**
@@ -83,28 +89,17 @@ export function recommendedEvent(
   properties: Properties,
 ): RecommendedEvent | undefined {
   const spec = SPEC_EVENTS[normalizeEventName(event)]
-  // Names such as `constructor` find the table's prototype, not an event.
-  if (!Array.isArray(spec)) return undefined
-  const [name, rules] = spec
-  const single = rules.includes('+')
-  const items = single ? productItems(properties) : productsOf(properties)
-  const params = pick(rules, properties)
-  if (rules.includes('$')) {
-    // A product's value is its own `value`, but an order's is `revenue`,
-    // else `total`.
-    const sources = single ? ['value'] : ['revenue', 'total', 'value']
-    const value = first(
-      ...sources.map((source) => amount(properties[source])),
-      itemsValue(items),
-    )
-    // GA4 needs a currency with every value, so USD stands in, as
-    // Segment's spec assumes.
-    params.currency =
-      text(properties.currency) || (value === undefined ? value : 'USD')
-    params.value = value
+  // Names such as `constructor` find the table's prototype, not a string.
+  if (typeof spec !== 'string') return undefined
+  const [name, ...rules] = spec.split(' ')
+  let items = productsOf(properties)
+  if (rules.includes('+')) {
+    // The product the properties describe, unless they name none and list
+    // products instead.
+    const item = toItem(properties)
+    if (item.item_id || item.item_name || items.length === 0) items = [item]
   }
-  if (single || (rules.includes('*') && items.length > 0)) params.items = items
-  return { name, params: compact(params) }
+  return { name: name!, params: pick(rules, properties, items) }
 }
 
 /**
@@ -112,24 +107,47 @@ export function recommendedEvent(
  * Segment's spec reads a product without one.
  */
 export function toItem(product: Properties): Item {
-  return { quantity: 1, ...pick(ITEM, product) }
+  return { quantity: 1, ...pick(ITEM.split(' '), product, []) }
 }
 
-/**
- * Reads the parameters that the rules name, leaving out those without a
- * value.
- */
-function pick(rules: string, properties: Properties): EventParams {
+/** Applies parameter rules to the properties. `$`, `+` and `*` read `items`. */
+function pick(
+  rules: string[],
+  properties: Properties,
+  items: Item[],
+): EventParams {
   const params: EventParams = {}
-  for (const rule of rules.match(/[#\w][^ ]*/g) || []) {
-    const [key, from = key] = rule.replace('#', '').split(/[=:]/)
-    const value = rule.includes(':')
-      ? from
-      : first(...from.split('|').map((source) => properties[source]))
-    const read = rule[0] === '#' ? amount(value) : text(value)
-    if (read !== undefined) params[key] = read
+  for (const rule of rules) {
+    // `#a=b|c` splits into the kind `#`, the key `a` and the sources `b|c`.
+    const [, kind, key, sources] = /^([#$]?)(\w*)[=:]?(.*)/.exec(rule)!
+    let value: unknown
+    if (rule.includes(':')) {
+      value = sources
+    } else {
+      for (const source of (sources || key!).split('|')) {
+        if (value == null)
+          value = kind ? amount(properties[source]) : properties[source]
+      }
+    }
+    if (kind === '$') {
+      if (value === undefined) value = itemsValue(items)
+      // GA4 needs a currency with every value, so USD is sent when the
+      // properties name none, as Segment's spec assumes.
+      const currency = value === undefined ? value : 'USD'
+      set(params, 'currency', toId(properties.currency) || currency)
+      set(params, 'value', value)
+    } else if (key) {
+      set(params, key, kind ? value : toId(value))
+    } else if (rule === '+' || items.length > 0) {
+      params.items = items
+    }
   }
   return params
+}
+
+/** Sets `key` unless the value is undefined or null. */
+function set(params: EventParams, key: string, value: unknown): void {
+  if (value != null) params[key] = value
 }
 
 function productsOf(properties: Properties): Item[] {
@@ -137,16 +155,6 @@ function productsOf(properties: Properties): Item[] {
   return Array.isArray(products)
     ? products.filter(isPlainObject).map(toItem)
     : []
-}
-
-/**
- * Returns the items of a single-product event: the product its properties
- * describe, or, when they name none, the products they list.
- */
-function productItems(properties: Properties): Item[] {
-  const item = toItem(properties)
-  const listed = productsOf(properties)
-  return item.item_id || item.item_name || listed.length === 0 ? [item] : listed
 }
 
 /**
@@ -161,11 +169,6 @@ function itemsValue(items: Item[]): number | undefined {
   return sum === undefined ? sum : Math.round(sum * 1e6) / 1e6
 }
 
-/** Returns the first value that is neither undefined nor null. */
-function first(...values: unknown[]): unknown {
-  return values.find((value) => value !== undefined && value !== null)
-}
-
 /** Reads a finite number, or a string that parses as one. */
 function amount(value: unknown): number | undefined {
   const number =
@@ -175,19 +178,9 @@ function amount(value: unknown): number | undefined {
     : undefined
 }
 
-/** Reads a non-empty string, or a finite number (a numeric id) as one. */
-function text(value: unknown): string | undefined {
-  if (typeof value === 'string') return value || undefined
-  return typeof value === 'number' && Number.isFinite(value)
-    ? String(value)
-    : undefined
-}
-
 /** Copies an object without the keys whose value is undefined or null. */
 export function compact<T extends object>(params: T): T {
   const copy: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== null) copy[key] = value
-  }
+  for (const [key, value] of Object.entries(params)) set(copy, key, value)
   return copy as T
 }

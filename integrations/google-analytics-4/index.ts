@@ -15,6 +15,9 @@ const NAME = 'Google Analytics 4'
  */
 const DATA_LAYER = 'ga4DataLayer'
 
+// Only measurementIds carries its description here, because the error for
+// a missing value quotes it. The others are in docs.ts, so the bundle does
+// not carry them.
 const options = {
   measurementIds: {
     type: 'array',
@@ -24,74 +27,18 @@ const options = {
     description:
       'Measurement IDs (G-XXXXXXX) of the web streams; gtag.js loads with the first, and each is configured alike.',
   },
-  cookieDomainName: {
-    type: 'string',
-    default: 'auto',
-    description: 'Domain of the _ga cookies (`cookie_domain`). Default auto.',
-  },
-  cookiePrefix: {
-    type: 'string',
-    default: '_ga',
-    description: 'Prefix of the cookie names (`cookie_prefix`). Default _ga.',
-  },
-  cookieExpiration: {
-    type: 'number',
-    default: 63072000,
-    description:
-      'Cookie lifetime in seconds (`cookie_expires`). Default two years.',
-  },
-  cookieUpdate: {
-    type: 'boolean',
-    default: true,
-    description:
-      'Renew the cookie expiry on each page load (`cookie_update`). Default true.',
-  },
-  cookieFlags: {
-    type: 'string',
-    default: '',
-    description:
-      'Extra cookie attributes, e.g. `SameSite=None;Secure` (`cookie_flags`). Default none.',
-  },
-  sendAutomaticPageViewEvent: {
-    type: 'boolean',
-    default: false,
-    description:
-      'Let gtag.js send its own page_view on load (`send_page_view`); page calls then send none. Default false.',
-  },
-  allowAllAdvertisingFeatures: {
-    type: 'boolean',
-    default: false,
-    description: 'Google signals (`allow_google_signals`). Default false.',
-  },
-  allowAdvertisingPersonalization: {
-    type: 'boolean',
-    default: false,
-    description:
-      'Ad personalization (`allow_ad_personalization_signals`). Default false.',
-  },
-  disableGoogleAnalytics: {
-    type: 'boolean',
-    default: false,
-    description: 'Load nothing and send nothing. Default false.',
-  },
-  googleReportingIdentity: {
-    type: 'string',
-    default: 'device',
-    description:
-      "The property's reporting identity: `userIdAndDevice` or `userIdSignalsAndDevice` send the user id as `user_id`. Default device.",
-  },
-  userProperties: {
-    type: 'mapping',
-    default: {},
-    description:
-      'Identify fields to GA4 user properties, e.g. `{ "traits.plan": "plan" }`.',
-  },
-  customEventsAndParameters: {
-    type: 'array',
-    default: [],
-    description:
-      'Track events to GA4 events: `[{ segmentEvent, googleEvent, parameters: [{ key: "properties.title", value: "title" }] }]`. A mapped event is sent as mapped, instead of its recommended event.',
-  },
+  cookieDomainName: { type: 'string', default: 'auto' },
+  cookiePrefix: { type: 'string', default: '_ga' },
+  cookieExpiration: { type: 'number', default: 63072000 },
+  cookieUpdate: { type: 'boolean', default: true },
+  cookieFlags: { type: 'string', default: '' },
+  sendAutomaticPageViewEvent: { type: 'boolean', default: false },
+  allowAllAdvertisingFeatures: { type: 'boolean', default: false },
+  allowAdvertisingPersonalization: { type: 'boolean', default: false },
+  disableGoogleAnalytics: { type: 'boolean', default: false },
+  googleReportingIdentity: { type: 'string', default: 'device' },
+  userProperties: { type: 'mapping', default: {} },
+  customEventsAndParameters: { type: 'array', default: [] },
 } as const
 /** Options of the Google Analytics 4 destination, as Segment names them. */
 export type GoogleAnalytics4Options = OptionsOf<typeof options>
@@ -152,7 +99,7 @@ export default /*#__PURE__*/ defineIntegration({
       })
     }
     await loadScript(
-      `https://www.googletagmanager.com/gtag/js?${new URLSearchParams({ id: ids[0], l: DATA_LAYER })}`,
+      `https://www.googletagmanager.com/gtag/js?id=${encodeURIComponent(ids[0])}&l=${DATA_LAYER}`,
     )
   },
 

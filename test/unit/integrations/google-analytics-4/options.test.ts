@@ -89,6 +89,15 @@ describe('Google Analytics 4 options', () => {
     expect([missing, wrong]).to.have.length(2)
   })
 
+  it('quotes the description when measurement IDs are missing', async () => {
+    const error = await loadFailure({})
+
+    expect(error.message).to.equal(
+      'Google Analytics 4: option "measurementIds" is missing; it must be an array (Measurement IDs (G-XXXXXXX) of the web streams; gtag.js loads with the first, and each is configured alike.).',
+    )
+    expect(requested()).to.deep.equal([])
+  })
+
   it('rejects measurement IDs that are not strings, naming the value', async () => {
     const error = await loadFailure({ measurementIds: ['G-1', 2] })
 
