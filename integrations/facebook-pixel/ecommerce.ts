@@ -1,5 +1,9 @@
 import { Track } from '@segment/facade'
-import { mapEvent, normalizeEventName } from '../../src/integration/mappings'
+import {
+  mapEvent,
+  normalizeEventName,
+  ownEntry,
+} from '../../src/integration/mappings'
 import { formatValue } from './payload'
 
 /** Options the e-commerce mapping reads besides the facade. */
@@ -40,13 +44,6 @@ const OUR_EVENTS: Record<string, string> = {
   paymentinfoentered: 'AddPaymentInfo',
 }
 
-/** Reads own keys only: an event named "Constructor" is not a table entry. */
-function ownValue(table: Record<string, string>, key: string) {
-  return Object.prototype.hasOwnProperty.call(table, key)
-    ? table[key]
-    : undefined
-}
-
 /**
  * The standard event and its parameters for a Segment e-commerce event, or
  * undefined for any other event. `mapped` is true when `standardEvents`
@@ -59,7 +56,7 @@ export function ecommerceEvent(
 ): [string, Params] | undefined {
   const name = normalizeEventName(track.event())
   const event =
-    ownValue(EVENTS, name) || (!mapped && ownValue(OUR_EVENTS, name))
+    ownEntry(EVENTS, name) || (!mapped && ownEntry(OUR_EVENTS, name))
   if (!event) return undefined
   if (event === 'Search')
     return [event, { search_string: track.proxy('properties.query') }]

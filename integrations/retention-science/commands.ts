@@ -1,5 +1,9 @@
 import type { Track } from '@segment/facade'
-import { mapEvent, normalizeEventName } from '../../src/integration/mappings'
+import {
+  mapEvent,
+  normalizeEventName,
+  ownEntry,
+} from '../../src/integration/mappings'
 import { isPlainObject } from '../../src/message/merge'
 import type { JSONObject } from '../../src/message/types'
 import type { RetentionScienceOptions } from './index'
@@ -108,13 +112,13 @@ export function trackCommands(
 ): Command[] {
   const event = track.event()
   const head = visitorCommands(options, visitor)
-  const ecommerce = ECOMMERCE[normalizeEventName(event)]
+  const ecommerce = ownEntry(ECOMMERCE, normalizeEventName(event))
   if (ecommerce) return ecommerce(track, head)
 
   const reserved = mapEvent(options.reservedMappings, event)
   if (reserved.length) {
     return reserved.flatMap((action) => {
-      const handler = RESERVED[text(action)]
+      const handler = ownEntry(RESERVED, text(action))
       return handler ? handler(track, head) : []
     })
   }

@@ -17,6 +17,20 @@ export function normalizeEventName(name: string): string {
 }
 
 /**
+ * Reads a destination's own table by a name from a call or the settings.
+ * Own keys only: "Constructor" normalises to `constructor`, which a plain
+ * object lookup would find on Object.prototype.
+ */
+export function ownEntry<T>(
+  table: Record<string, T>,
+  key: string,
+): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key)
+    ? table[key]
+    : undefined
+}
+
+/**
  * Returns every value the mapping gives for `event`, in mapping order. A
  * list of names yields each matching name; one event may map to several
  * values, and each is returned.

@@ -103,6 +103,23 @@ describe('trackCommands', () => {
     ])
   })
 
+  it('sends an event named after an Object.prototype key as its own action', () => {
+    expect(commandsFor('Constructor')).to.deep.equal([
+      ...VISITOR,
+      ['_setAction', 'Constructor'],
+      ['_setParams', {}],
+      ['_track'],
+    ])
+  })
+
+  it('ignores a reserved action named after an Object.prototype key', () => {
+    const options = settings({
+      reservedMappings: { 'Bid Placed': 'constructor' },
+    })
+
+    expect(commandsFor('Bid Placed', {}, options)).to.deep.equal([])
+  })
+
   it('ignores unknown reserved actions', () => {
     const options = settings({
       reservedMappings: { 'Bid Placed': 'wishlist' },
