@@ -116,42 +116,54 @@ const CALL_TYPES = [
 export function defineIntegration<const S extends OptionSchema>(
   spec: IntegrationSpec<S>,
 ): DefinedIntegration<S> {
+  const { name } = spec
+  const migrations = spec.migrations || []
   const factory = (raw: OptionsOf<S> & CommonOptions): Plugin => {
-    const migrated = migrateOptions(spec.name, spec.migrations ?? [], raw)
+    const migrated = migrateOptions(name, migrations, raw)
     const { options, errors } = validateOptions(
-      spec.name,
+      name,
       spec.options,
       migrated.options,
     )
+    const rawNonce = raw ? raw.nonce : undefined
     const load: LoadOptions = {
-      nonce: typeof raw?.nonce === 'string' ? raw.nonce : undefined,
+      nonce: typeof rawNonce === 'string' ? rawNonce : undefined,
     }
-    const context = createContext(spec.name, options as OptionsOf<S>, load)
     let loaded = false
     let host: UserSource | undefined
-    context.user = () =>
-      typeof host?.user === 'function' ? host.user() : undefined
+    const context: IntegrationContext<OptionsOf<S>> = {
+      options: options as OptionsOf<S>,
+      state: {},
+      log: createLogger(name),
+      loadScript: (url, attributes) => loadScript(url, { ...load, attributes }),
+      loadImage: (url) => loadImage(url, load),
+      loadIframe: (url) => loadIframe(url, load),
+      user: () =>
+        host && typeof host.user === 'function' ? host.user() : undefined,
+    }
 
     const plugin: Plugin = {
-      name: spec.name,
+      name,
       type: 'destination',
       version: spec.version,
       alternativeNames: spec.aliases,
-      isLoaded: () => loaded && (spec.isLoaded?.(context) ?? true),
+      // The destination's own check reads as loaded unless it returns false.
+      isLoaded: () =>
+        loaded && (!spec.isLoaded || spec.isLoaded(context) !== false),
       async load(_pluginContext: PluginContext, analytics: unknown) {
         host = analytics as UserSource | undefined
         // A destination passed in `plugins` is made before analytics.load
         // runs, so it takes the load options' nonce here.
-        const hostNonce = host?.options?.nonce
+        const hostNonce = host && host.options && host.options.nonce
         if (load.nonce === undefined && typeof hostNonce === 'string') {
           load.nonce = hostNonce
         }
         for (const change of migrated.changes) context.log.debug(change.message)
         if (spec.replacedBy) {
-          context.log.debug(replacementHint(spec.name, spec.replacedBy))
+          context.log.debug(replacementHint(name, spec.replacedBy))
         }
         if (errors.length > 0) {
-          throw new DestinationError(spec.name, errors.join(' '))
+          throw new DestinationError(name, errors.join(' '))
         }
         await spec.load(context)
         loaded = true
@@ -171,26 +183,10 @@ export function defineIntegration<const S extends OptionSchema>(
   }
 
   return Object.assign(factory, {
-    integrationName: spec.name,
-    aliases: spec.aliases ?? [],
+    integrationName: name,
+    aliases: spec.aliases || [],
     schema: spec.options,
-    migrations: spec.migrations ?? [],
+    migrations,
     replacedBy: spec.replacedBy,
   })
-}
-
-function createContext<Options>(
-  name: string,
-  options: Options,
-  load: LoadOptions,
-): IntegrationContext<Options> {
-  return {
-    options,
-    state: {},
-    log: createLogger(name),
-    loadScript: (url, attributes) => loadScript(url, { ...load, attributes }),
-    loadImage: (url) => loadImage(url, load),
-    loadIframe: (url) => loadIframe(url, load),
-    user: () => undefined,
-  }
 }

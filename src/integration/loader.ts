@@ -85,45 +85,14 @@ export function assertLoadableUrl(url: string): void {
 
 /**
  * Injects a script once per URL and settles when it loads or fails. A second
- * call for the same URL shares the first one's promise.
+ * call for the same URL shares the first one's promise; a failed script is
+ * removed and forgotten, so a later call tries again.
  */
 export function loadScript(
   requested: string,
   options: LoadOptions = {},
 ): Promise<HTMLScriptElement> {
-  const url = resolveUrl(requested)
-  assertLoadableUrl(url)
-  const existing = pending.get(url)
-  if (existing) return existing
-
-  const doc = getDocument()
-  if (!doc)
-    return Promise.reject(new Error(`Cannot load ${url} outside a browser.`))
-
-  const intercepted = interceptLoad?.('script', url)
-  if (intercepted) {
-    pending.set(url, intercepted)
-    return intercepted
-  }
-  const promise = new Promise<HTMLScriptElement>((resolve, reject) => {
-    const script = doc.createElement('script')
-    script.async = true
-    script.src = url
-    applyOptions(script, options)
-    script.addEventListener('load', () => resolve(script))
-    script.addEventListener('error', () => {
-      pending.delete(url)
-      script.remove()
-      reject(
-        new Error(
-          `The script ${url} failed to load (blocked, offline or missing).`,
-        ),
-      )
-    })
-    insert(doc, script)
-  })
-  pending.set(url, promise)
-  return promise
+  return loadTag('script', requested, options)
 }
 
 /** Requests a tracking pixel and settles when the image loads or fails. */
@@ -131,25 +100,7 @@ export function loadImage(
   requested: string,
   options: LoadOptions = {},
 ): Promise<HTMLImageElement> {
-  const url = resolveUrl(requested)
-  assertLoadableUrl(url)
-  const doc = getDocument()
-  if (!doc)
-    return Promise.reject(new Error(`Cannot load ${url} outside a browser.`))
-
-  const intercepted = interceptLoad?.('img', url)
-  if (intercepted) return intercepted
-  return new Promise((resolve, reject) => {
-    const image = doc.createElement('img')
-    applyOptions(image, options)
-    image.addEventListener('load', () => resolve(image))
-    image.addEventListener('error', () =>
-      reject(new Error(`The image ${url} failed to load.`)),
-    )
-    image.width = 1
-    image.height = 1
-    image.src = url
-  })
+  return loadTag('img', requested, options)
 }
 
 /** Adds a hidden iframe and settles when it loads. */
@@ -157,38 +108,72 @@ export function loadIframe(
   requested: string,
   options: LoadOptions = {},
 ): Promise<HTMLIFrameElement> {
+  return loadTag('iframe', requested, options)
+}
+
+/**
+ * Loads one tag of `kind` from the rewritten, checked URL. Scripts and
+ * iframes go before the page's first script; an image only needs its
+ * request, so it is never inserted.
+ */
+function loadTag<K extends LoadKind>(
+  kind: K,
+  requested: string,
+  options: LoadOptions,
+): Promise<HTMLElementTagNameMap[K]> {
   const url = resolveUrl(requested)
   assertLoadableUrl(url)
+  const isScript = kind === 'script'
+  const existing = isScript ? pending.get(url) : undefined
+  if (existing) return existing as Promise<HTMLElementTagNameMap[K]>
+
   const doc = getDocument()
   if (!doc)
     return Promise.reject(new Error(`Cannot load ${url} outside a browser.`))
 
-  const intercepted = interceptLoad?.('iframe', url)
-  if (intercepted) return intercepted
-  return new Promise((resolve, reject) => {
-    const frame = doc.createElement('iframe')
-    applyOptions(frame, options)
-    frame.style.display = 'none'
-    frame.addEventListener('load', () => resolve(frame))
-    frame.addEventListener('error', () =>
-      reject(new Error(`The iframe ${url} failed to load.`)),
-    )
-    frame.src = url
-    insert(doc, frame)
-  })
+  const promise =
+    interceptLoad?.(kind, url) ??
+    new Promise<HTMLElementTagNameMap[K]>((resolve, reject) => {
+      const tag = doc.createElement(kind)
+      // One view with the properties of every kind; each is set only on
+      // the kind that has it.
+      const element = tag as HTMLScriptElement & HTMLImageElement
+      if (isScript) {
+        element.async = true
+        element.src = url
+      }
+      if (options.nonce) tag.setAttribute('nonce', options.nonce)
+      for (const [name, value] of Object.entries(options.attributes || {})) {
+        tag.setAttribute(name, value)
+      }
+      if (kind === 'img') element.width = element.height = 1
+      if (kind === 'iframe') tag.style.display = 'none'
+      tag.addEventListener('load', () => resolve(tag))
+      tag.addEventListener('error', () => {
+        if (isScript) {
+          pending.delete(url)
+          tag.remove()
+        }
+        reject(new Error(failureMessage(kind, url)))
+      })
+      if (!isScript) element.src = url
+      if (kind !== 'img') insert(doc, tag)
+    })
+  if (isScript) pending.set(url, promise as Promise<HTMLScriptElement>)
+  return promise
 }
 
-function applyOptions(element: HTMLElement, options: LoadOptions): void {
-  if (options.nonce) element.setAttribute('nonce', options.nonce)
-  for (const [name, value] of Object.entries(options.attributes ?? {})) {
-    element.setAttribute(name, value)
-  }
+function failureMessage(kind: LoadKind, url: string): string {
+  return kind === 'script'
+    ? `The script ${url} failed to load (blocked, offline or missing).`
+    : `The ${kind === 'img' ? 'image' : kind} ${url} failed to load.`
 }
 
 function insert(doc: Document, element: HTMLElement): void {
   const anchor = doc.getElementsByTagName('script')[0]
-  if (anchor?.parentNode) anchor.parentNode.insertBefore(element, anchor)
-  else (doc.head ?? doc.body ?? doc.documentElement).appendChild(element)
+  if (anchor && anchor.parentNode)
+    anchor.parentNode.insertBefore(element, anchor)
+  else (doc.head || doc.body || doc.documentElement).appendChild(element)
 }
 
 /** Forgets loaded URLs; tests call it between cases. */

@@ -78,95 +78,96 @@ export function migrateOptions(
   if (!isPlainObject(raw) || migrations.length === 0) {
     return { options: raw, changes: [] }
   }
-  const options: JSONObject = { ...raw }
-  const changes: OptionChange[] = []
+  const result: MigratedOptions = { options: { ...raw }, changes: [] }
   for (const migration of migrations) {
-    const change = applyMigration(destination, migration, options)
-    if (change) changes.push(change)
+    const key = migration.kind === 'renamed' ? migration.from : migration.option
+    if (!hasOwn(result.options, key)) continue
+    const record: RecordChange = (kind, text) =>
+      result.changes.push({
+        option: key,
+        kind,
+        message: `${destination}: ${text}`,
+      })
+    if (migration.kind === 'renamed') applyRename(migration, result, record)
+    else if (migration.kind === 'removed')
+      applyRemoval(migration, result, record)
+    else applyReshape(migration, result, record)
   }
-  return { options, changes }
+  return result
 }
 
-function applyMigration(
-  destination: string,
-  migration: OptionMigration,
-  options: JSONObject,
-): OptionChange | undefined {
-  switch (migration.kind) {
-    case 'renamed':
-      return applyRename(destination, migration, options)
-    case 'removed':
-      return applyRemoval(destination, migration, options)
-    case 'reshaped':
-      return applyReshape(destination, migration, options)
-  }
+/** Options being migrated, replaced as a whole by a rename. */
+interface MigratedOptions {
+  options: JSONObject
+  changes: OptionChange[]
 }
+
+/** Adds one change, its message prefixed with the destination. */
+type RecordChange = (kind: OptionChange['kind'], text: string) => void
 
 function applyRename(
-  destination: string,
   { from, to, version, convert, note }: RenamedOption,
-  options: JSONObject,
-): OptionChange | undefined {
-  if (!hasOwn(options, from)) return undefined
+  result: MigratedOptions,
+  record: RecordChange,
+): void {
+  const { options } = result
   const oldValue = options[from]
   const newValue = convert ? convert(oldValue) : oldValue
-
   if (!hasOwn(options, to) || isUnset(options[to])) {
-    renameKey(options, from, to, newValue)
+    // A new object keeps the key order. fromEntries defines each key, so a
+    // "__proto__" key from JSON stays data.
+    result.options = Object.fromEntries(
+      Object.entries(options)
+        .filter(([key]) => key !== to)
+        .map(([key, value]) => (key === from ? [to, newValue] : [key, value])),
+    )
     const converted = convert
       ? `, and ${preview(oldValue)} became ${preview(newValue)}`
       : ''
-    return {
-      option: from,
-      kind: 'renamed',
-      message: `${destination}: renamed option "${from}" to "${to}" (version ${version})${converted}.${note ? ` ${note}` : ''}`,
-    }
-  }
-  if (sameJson(options[to], newValue)) {
+    record(
+      'renamed',
+      `renamed option "${from}" to "${to}" (version ${version})${converted}.${note ? ` ${note}` : ''}`,
+    )
+  } else if (sameJson(options[to], newValue)) {
     delete options[from]
-    return {
-      option: from,
-      kind: 'removed',
-      message: `${destination}: removed option "${from}", renamed "${to}" (version ${version}), because "${to}" already has the same value.`,
-    }
-  }
-  return {
-    option: from,
-    kind: 'conflict',
-    message: `${destination}: option "${from}" was renamed "${to}" (version ${version}), but both are set ("${from}": ${preview(oldValue)}, "${to}": ${preview(options[to])}), so "${to}" is used. Delete "${from}", or move its value to "${to}" by hand.`,
+    record(
+      'removed',
+      `removed option "${from}", renamed "${to}" (version ${version}), because "${to}" already has the same value.`,
+    )
+  } else {
+    record(
+      'conflict',
+      `option "${from}" was renamed "${to}" (version ${version}), but both are set ("${from}": ${preview(oldValue)}, "${to}": ${preview(options[to])}), so "${to}" is used. Delete "${from}", or move its value to "${to}" by hand.`,
+    )
   }
 }
 
 function applyRemoval(
-  destination: string,
   { option, version, reason }: RemovedOption,
-  options: JSONObject,
-): OptionChange | undefined {
-  if (!hasOwn(options, option)) return undefined
+  { options }: MigratedOptions,
+  record: RecordChange,
+): void {
   const value = options[option]
   delete options[option]
-  return {
-    option,
-    kind: 'removed',
-    message: `${destination}: removed option "${option}" (${preview(value)}), dropped in version ${version}. ${reason}`,
-  }
+  record(
+    'removed',
+    `removed option "${option}" (${preview(value)}), dropped in version ${version}. ${reason}`,
+  )
 }
 
 function applyReshape(
-  destination: string,
   { option, version, description, convert }: ReshapedOption,
-  options: JSONObject,
-): OptionChange | undefined {
-  if (!hasOwn(options, option)) return undefined
+  { options }: MigratedOptions,
+  record: RecordChange,
+): void {
   const value = options[option]
   const reshaped = convert(value)
-  if (sameJson(value, reshaped)) return undefined
+  if (sameJson(value, reshaped)) return
   options[option] = reshaped
-  return {
-    option,
-    kind: 'reshaped',
-    message: `${destination}: option "${option}" changed shape (version ${version}): ${description}, so ${preview(value)} became ${preview(reshaped)}.`,
-  }
+  record(
+    'reshaped',
+    `option "${option}" changed shape (version ${version}): ${description}, so ${preview(value)} became ${preview(reshaped)}.`,
+  )
 }
 
 /**
@@ -178,30 +179,6 @@ export function replacementHint(
   successor: string,
 ): string {
   return `${destination} is outdated and "${successor}" replaces it. Both keep working as configured. To move the settings, run: npx clickstream migrate-settings --to "${successor}" settings.json`
-}
-
-/** Puts `value` under `to` where `from` was, so the key order stays. */
-function renameKey(
-  options: JSONObject,
-  from: string,
-  to: string,
-  value: unknown,
-): void {
-  const entries = Object.entries(options)
-    .filter(([key]) => key !== to)
-    .map(([key, old]): [string, unknown] =>
-      key === from ? [to, value] : [key, old],
-    )
-  for (const key of Object.keys(options)) delete options[key]
-  // defineProperty, not assignment, so a "__proto__" key from JSON stays data.
-  for (const [key, entry] of entries) {
-    Object.defineProperty(options, key, {
-      value: entry,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    })
-  }
 }
 
 function hasOwn(object: JSONObject, key: string): boolean {

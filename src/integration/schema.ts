@@ -77,61 +77,47 @@ export function validateOptions(
   raw: unknown,
 ): ValidationResult {
   const errors: string[] = []
+  const fail = (problem: string) => errors.push(`${destination}: ${problem}`)
   if (raw !== undefined && raw !== null && !isPlainObject(raw)) {
-    errors.push(
-      `${destination}: settings must be an object, received ${describe(raw)}.`,
-    )
+    fail(`settings must be an object, received ${describe(raw)}.`)
     return { options: {}, errors }
   }
 
   const options: JSONObject = { ...(raw as JSONObject | undefined) }
   for (const [key, spec] of Object.entries(schema)) {
+    const { type, pattern } = spec
+    const expected = `${type === 'array' || type === 'object' ? 'an' : 'a'} ${type}`
     const value = options[key]
     if (value === undefined || value === null || value === '') {
       if (spec.required) {
-        errors.push(
-          `${destination}: option "${key}" is missing; it must be ${article(spec.type)} ${spec.type} (${spec.description}).`,
+        fail(
+          `option "${key}" is missing; it must be ${expected} (${spec.description}).`,
         )
       }
-      if (spec.default !== undefined)
-        options[key] = structuredCopy(spec.default)
+      if (spec.default !== undefined) options[key] = copyJson(spec.default)
       continue
     }
 
-    const coerced = coerce(spec.type, value)
+    const coerced = coerce(type, value)
     if (coerced === INVALID) {
-      errors.push(
-        `${destination}: option "${key}" must be ${article(spec.type)} ${spec.type}, received ${describe(value)}.`,
-      )
+      fail(`option "${key}" must be ${expected}, received ${describe(value)}.`)
       continue
     }
-    const mismatch = spec.pattern
-      ? findMismatch(spec.pattern, coerced)
-      : undefined
+    const mismatch = pattern ? findMismatch(pattern, coerced) : undefined
     if (mismatch !== undefined) {
       const hint = spec.example ? ` such as "${spec.example}"` : ''
-      errors.push(
-        `${destination}: option "${key}" must match ${spec.pattern}${hint}, received ${describe(mismatch)}.`,
+      fail(
+        `option "${key}" must match ${pattern}${hint}, received ${describe(mismatch)}.`,
       )
       continue
     }
     const fieldErrors = spec.fieldPatterns
       ? findFieldMismatches(spec.fieldPatterns, coerced, key)
       : []
-    if (fieldErrors.length > 0) {
-      for (const problem of fieldErrors) {
-        errors.push(`${destination}: option ${problem}`)
-      }
-      continue
-    }
-    options[key] = coerced
+    for (const problem of fieldErrors) fail(`option ${problem}`)
+    if (fieldErrors.length === 0) options[key] = coerced
   }
   return { options, errors }
-}
-
-/** Returns "a" or "an" for an option type's name. */
-function article(type: OptionType): string {
-  return type === 'array' || type === 'object' ? 'an' : 'a'
 }
 
 /** Nesting deeper than this is not searched; mappings are a few levels deep. */
@@ -147,28 +133,24 @@ function findFieldMismatches(
   path: string,
   depth = 0,
 ): string[] {
+  const problems: string[] = []
   if (depth > MAX_FIELD_DEPTH || typeof value !== 'object' || value === null) {
-    return []
+    return problems
   }
 
-  const problems: string[] = []
-  const entries: Array<[string, unknown]> = Array.isArray(value)
-    ? value.map((item, index) => [`[${index}]`, item])
-    : Object.entries(value).map(([key, item]) => [`.${key}`, item])
-  for (const [step, item] of entries) {
-    const field = step.startsWith('.') ? step.slice(1) : undefined
-    const pattern = field === undefined ? undefined : patterns[field]
+  const isArray = Array.isArray(value)
+  for (const [key, item] of Object.entries(value)) {
+    const itemPath = isArray ? `${path}[${key}]` : `${path}.${key}`
+    const pattern = isArray ? undefined : patterns[key]
     if (pattern && typeof item === 'string' && item !== '') {
       if (!new RegExp(pattern).test(item)) {
         problems.push(
-          `"${path}${step}" must match ${pattern}, received ${describe(item)}.`,
+          `"${itemPath}" must match ${pattern}, received ${describe(item)}.`,
         )
       }
-      continue
+    } else {
+      problems.push(...findFieldMismatches(patterns, item, itemPath, depth + 1))
     }
-    problems.push(
-      ...findFieldMismatches(patterns, item, `${path}${step}`, depth + 1),
-    )
   }
   return problems
 }
@@ -187,26 +169,24 @@ const INVALID = Symbol('invalid')
 
 /** Accepts the loose forms Segment settings use, such as numbers sent as strings. */
 function coerce(type: OptionType, value: unknown): unknown {
+  const finite = typeof value === 'number' && Number.isFinite(value)
   switch (type) {
     case 'string':
-      if (typeof value === 'string') return value
-      if (typeof value === 'number' && Number.isFinite(value))
-        return String(value)
-      return INVALID
+      return typeof value === 'string'
+        ? value
+        : finite
+          ? String(value)
+          : INVALID
     case 'number':
-      if (typeof value === 'number' && Number.isFinite(value)) return value
-      if (
-        typeof value === 'string' &&
+      if (finite) return value
+      return typeof value === 'string' &&
         value.trim() !== '' &&
         Number.isFinite(Number(value))
-      ) {
-        return Number(value)
-      }
-      return INVALID
+        ? Number(value)
+        : INVALID
     case 'boolean':
       if (typeof value === 'boolean') return value
-      if (value === 'true' || value === 'false') return value === 'true'
-      return INVALID
+      return value === 'true' || value === 'false' ? value === 'true' : INVALID
     case 'array':
       return Array.isArray(value) ? value : INVALID
     case 'object':
@@ -216,7 +196,7 @@ function coerce(type: OptionType, value: unknown): unknown {
   }
 }
 
-function structuredCopy<T>(value: T): T {
+function copyJson<T>(value: T): T {
   return typeof value === 'object' && value !== null
     ? (JSON.parse(JSON.stringify(value)) as T)
     : value
