@@ -10,6 +10,15 @@ module.exports = async (config) => {
   const { findChromium, CHROMIUM_FLAGS } =
     await import('./scripts/find-chromium.mjs')
   process.env.CHROME_BIN = findChromium()
+  // The tests run the facade with the same dependencies as the script-tag
+  // bundles (see FACADE_DEPENDENCY_SHIMS in rollup.config.mjs).
+  const { FACADE_DEPENDENCY_SHIMS } = await import('./rollup.config.mjs')
+  const facadeDependencyAliases = Object.fromEntries(
+    Object.entries(FACADE_DEPENDENCY_SHIMS).map(([name, file]) => [
+      name,
+      path.join(__dirname, 'src', 'facade-deps', `${file}.ts`),
+    ]),
+  )
 
   // karma-esbuild writes its entry file to the system temp folder and imports
   // each test by its path relative to that file. From a project inside /tmp
@@ -43,6 +52,7 @@ module.exports = async (config) => {
       // package.json declares "sideEffects": false, so without this esbuild
       // drops every test file as an unused import and karma runs 0 tests.
       ignoreAnnotations: true,
+      alias: facadeDependencyAliases,
     },
     reporters: ['summary'],
     browsers: ['ChromiumHeadless'],

@@ -24,6 +24,7 @@ const settingsToolsFile = path.join(
   'settings-tools.ts',
 )
 const esmDir = path.join(root, 'dist', 'esm')
+const facadeDepsDir = path.join(root, 'src', 'facade-deps')
 
 const packageJson = JSON.parse(
   readFileSync(path.join(root, 'package.json'), 'utf8'),
@@ -174,6 +175,94 @@ function standaloneEntry(slugs) {
 }
 
 /**
+ * Packages that @segment/facade requires, each mapped to the module of
+ * src/facade-deps/ that replaces it in the script-tag bundles. Each module
+ * reproduces what the facade gets from the package, and its comment names
+ * the version it matches. The reasons, per package:
+ * - `inherits` ships a fallback for browsers without `Object.create`;
+ * - `obj-case` also exports a setter and a deleter the facade never calls;
+ * - `new-date` and `@segment/isodate-traverse`, with `@segment/isodate`
+ *   that both use, are ES5 CommonJS modules; one ES2019 module of the ISO
+ *   8601 rules serves both replacements.
+ * Together the modules save about 400 B of gzip in `core + facade` of
+ * `node bench/size.mjs`. test/unit/facade-deps/ checks each module against
+ * its package, and the facade bundled with these plugins against the
+ * facade as npm installs it.
+ *
+ * Script-tag bundles only: the npm build keeps @segment/facade external,
+ * so apps that bundle clickstream-analytics get the packages themselves.
+ */
+export const FACADE_DEPENDENCY_SHIMS = {
+  inherits: 'inherits',
+  'new-date': 'new-date',
+  '@segment/isodate-traverse': 'iso-date-traverse',
+  'obj-case': 'obj-case',
+}
+
+const FACADE_INDEX = '@segment/facade'
+const FACADE_CLASSES_ID = '\0facade-classes'
+/**
+ * Serves `import { Track } from '@segment/facade'` from the class's own file.
+ * The package index requires every class and builds a default export of
+ * them all, and rollup keeps every CommonJS module it is asked to import.
+ * So this module leaves out the default export and Delete, which no call
+ * type uses: an import of either fails the build instead of the page.
+ */
+const FACADE_CLASSES_SOURCE = [
+  ['Facade', 'facade'],
+  ['Alias', 'alias'],
+  ['Group', 'group'],
+  ['Identify', 'identify'],
+  ['Track', 'track'],
+  ['Page', 'page'],
+  ['Screen', 'screen'],
+]
+  .map(
+    ([name, file]) =>
+      `export { ${name} } from '${FACADE_INDEX}/dist/${file}.js'`,
+  )
+  .join('\n')
+
+/**
+ * The plugins of a script-tag bundle after the TypeScript one. `sourceRoot`
+ * contains src/, with files ending in `extension`: the project's .ts
+ * sources, or their .js in dist/esm for bench/lib/size.mjs.
+ */
+export function bundlePlugins(sourceRoot, extension) {
+  const shimDir = path.join(sourceRoot, 'src', 'facade-deps')
+  const shims = new Map(
+    Object.entries(FACADE_DEPENDENCY_SHIMS).map(([name, file]) => [
+      name,
+      path.join(shimDir, `${file}${extension}`),
+    ]),
+  )
+  const shimFiles = new Set(shims.values())
+  const facadeDir = `${path.sep}@segment${path.sep}facade${path.sep}`
+  return [
+    {
+      name: 'facade-dependency-shims',
+      resolveId(source, importer) {
+        if (source === FACADE_INDEX) return FACADE_CLASSES_ID
+        if (!importer?.includes(facadeDir)) return null
+        return shims.get(source) ?? null
+      },
+      load(id) {
+        return id === FACADE_CLASSES_ID ? FACADE_CLASSES_SOURCE : null
+      },
+    },
+    nodeResolve({ browser: true }),
+    commonjs({
+      // Hoists requires instead of wrapping each module in a function,
+      // except in a require cycle: the facade's files have none.
+      strictRequires: 'auto',
+      // A shim's default export is what the package's `module.exports`
+      // was, so `require` returns it with no interop object.
+      requireReturnsDefault: (id) => shimFiles.has(id),
+    }),
+  ]
+}
+
+/**
  * Drops TypeScript diagnostics from the script-tag builds: the ESM build
  * reports the same ones, and `tsc --noEmit` is the type check of record.
  */
@@ -192,6 +281,11 @@ function esmConfig(slugs) {
       standaloneFile,
       // Not exported by the package either; bin/clickstream.mjs imports it.
       settingsToolsFile,
+      // Not imported by any module: bench/lib/size.mjs bundles the facade
+      // with them, as the script-tag builds do.
+      ...Object.values(FACADE_DEPENDENCY_SHIMS).map((file) =>
+        path.join(facadeDepsDir, `${file}.ts`),
+      ),
       ...slugs.map(integrationEntry),
     ],
     external: isRuntimeDependency,
@@ -230,8 +324,7 @@ function standaloneConfig(slugs, file) {
         declarationMap: false,
         sourceMap: true,
       }),
-      nodeResolve({ browser: true }),
-      commonjs(),
+      ...bundlePlugins(root, '.ts'),
     ],
     output: {
       file: path.join(root, 'dist', file),

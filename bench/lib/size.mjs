@@ -13,6 +13,8 @@ import { nodeResolve } from '@rollup/plugin-node-resolve'
 import terser from '@rollup/plugin-terser'
 import { rollup } from 'rollup'
 
+import { bundlePlugins } from '../../rollup.config.mjs'
+
 /** Destination of the SPA bundle: an app that imports one destination. */
 export const SPA_DESTINATION = 'google-tag-manager'
 
@@ -62,7 +64,7 @@ export async function measureSizes(
     })),
   ]
   if (spa) entries.push({ label: 'spa', source: spaEntry(esm) })
-  const sizes = await buildAll(entries, onBundle)
+  const sizes = await buildAll(entries, onBundle, esm)
 
   const core = sizes.get('core')
   const withFacade = sizes.get('core + facade')
@@ -90,14 +92,19 @@ export async function measureSizes(
  * Builds the entries, two at a time: terser runs in a worker thread, so a
  * second build keeps the other core busy. Returns label to sizes.
  */
-async function buildAll(entries, onBundle) {
-  const bundler = createBundler()
+async function buildAll(entries, onBundle, esm) {
+  // Script-tag bundles with the plugins of rollup.config.mjs; the SPA with
+  // plain ones, because an app's own bundler has none of ours. One bundler
+  // each, because rollup's cache keeps each module's resolved imports.
+  const scriptTag = createBundler(() => bundlePlugins(esm, '.js'))
+  const app = createBundler(() => [nodeResolve({ browser: true }), commonjs()])
   const sizes = new Map()
   let next = 0
   async function worker() {
     while (next < entries.length) {
       const { label, source } = entries[next++]
       onBundle(label)
+      const bundler = label === 'spa' ? app : scriptTag
       sizes.set(label, await bundler.measure(source))
     }
   }
@@ -173,8 +180,11 @@ function failOnUnresolvedImport(warning) {
   }
 }
 
-/** Builds entries, sharing rollup's module cache between builds. */
-function createBundler() {
+/**
+ * Builds entries with the plugins `makePlugins` returns, sharing rollup's
+ * module cache between builds.
+ */
+function createBundler(makePlugins) {
   let cache
   let builds = 0
   async function measure(source) {
@@ -190,8 +200,7 @@ function createBundler() {
           resolveId: (id) => (id === entry ? id : null),
           load: (id) => (id === entry ? source : null),
         },
-        nodeResolve({ browser: true }),
-        commonjs(),
+        ...makePlugins(),
       ],
     })
     cache = bundle.cache

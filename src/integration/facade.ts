@@ -1,4 +1,25 @@
-import { Alias, Group, Identify, Page, Screen, Track } from '@segment/facade'
+// The per-class files ship without types, so this reference makes every
+// program that compiles this module read their declarations, whatever its
+// `include`.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./facade-modules.d.ts" />
+import type {
+  Alias,
+  Group,
+  Identify,
+  Page,
+  Screen,
+  Track,
+} from '@segment/facade'
+// One file per class, not the package index: the index also builds Delete
+// and a default export of every class, which no bundler can drop from
+// CommonJS code.
+import { Alias as AliasFacade } from '@segment/facade/dist/alias.js'
+import { Group as GroupFacade } from '@segment/facade/dist/group.js'
+import { Identify as IdentifyFacade } from '@segment/facade/dist/identify.js'
+import { Page as PageFacade } from '@segment/facade/dist/page.js'
+import { Screen as ScreenFacade } from '@segment/facade/dist/screen.js'
+import { Track as TrackFacade } from '@segment/facade/dist/track.js'
 import type { SegmentEvent } from '../message/types'
 
 export type AnyFacade = Track | Page | Screen | Identify | Group | Alias
@@ -19,20 +40,18 @@ export function facadeOf(message: SegmentEvent): AnyFacade {
   return facade
 }
 
+/** The facade class of each call type. */
+const FACADES = {
+  track: TrackFacade,
+  page: PageFacade,
+  screen: ScreenFacade,
+  identify: IdentifyFacade,
+  group: GroupFacade,
+  alias: AliasFacade,
+}
+
 function buildFacade(message: SegmentEvent): AnyFacade {
-  const raw = message as unknown as Record<string, unknown>
-  switch (message.type) {
-    case 'track':
-      return new Track(raw)
-    case 'page':
-      return new Page(raw)
-    case 'screen':
-      return new Screen(raw)
-    case 'identify':
-      return new Identify(raw)
-    case 'group':
-      return new Group(raw)
-    case 'alias':
-      return new Alias(raw)
-  }
+  return new FACADES[message.type](
+    message as unknown as Record<string, unknown>,
+  )
 }
