@@ -1,34 +1,39 @@
-import type { CampaignContext } from './types'
+import type { MessageContext } from './types'
+
+/** The parts of `context` that a query string gives. */
+export interface SearchContext {
+  campaign?: MessageContext['campaign']
+  referrer?: MessageContext['referrer']
+}
 
 /**
- * Reads `utm_*` parameters into `context.campaign`: `utm_campaign` becomes
- * `name`, the others keep their suffix (`utm_source` → `source`).
+ * Reads `utm_*` parameters into `campaign`: `utm_campaign` becomes `name`,
+ * the others keep their suffix (`utm_source` → `source`). The first ad-network
+ * click id that analytics.js reports (`btid` from dataxu, `urid` from
+ * millennial-media) becomes `referrer`.
  */
-export function parseCampaign(search: string): CampaignContext | undefined {
-  let campaign: CampaignContext | undefined
+export function parseSearch(search: string): SearchContext {
+  const parsed: SearchContext = {}
   for (const [key, value] of parseQuery(search)) {
-    if (!key.startsWith('utm_')) continue
-
-    const field = key.slice(4)
-    if (!field) continue
-    campaign ??= {}
-    campaign[field === 'campaign' ? 'name' : field] = value
+    const type =
+      key === 'btid' ? 'dataxu' : key === 'urid' ? 'millennial-media' : ''
+    if (type && value) parsed.referrer ??= { type, id: value }
+    if (key.startsWith('utm_') && key.length > 4) {
+      const field = key === 'utm_campaign' ? 'name' : key.slice(4)
+      ;(parsed.campaign ??= {})[field] = value
+    }
   }
-  return campaign
+  return parsed
 }
 
 /** Splits a query string into decoded pairs; malformed escapes stay raw. */
 export function parseQuery(search: string): Array<[string, string]> {
   const pairs: Array<[string, string]> = []
-  const query = search.startsWith('?') ? search.slice(1) : search
-  if (!query) return pairs
-
-  for (const part of query.split('&')) {
+  for (const part of search.replace(/^\?/, '').split('&')) {
     if (!part) continue
-    const equals = part.indexOf('=')
-    const key = equals === -1 ? part : part.slice(0, equals)
-    const value = equals === -1 ? '' : part.slice(equals + 1)
-    pairs.push([decode(key), decode(value)])
+    let equals = part.indexOf('=')
+    if (equals < 0) equals = part.length
+    pairs.push([decode(part.slice(0, equals)), decode(part.slice(equals + 1))])
   }
   return pairs
 }

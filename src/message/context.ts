@@ -1,21 +1,11 @@
 import { getNavigator } from '../global-scope'
 import { LIBRARY_NAME, LIBRARY_VERSION } from '../version'
-import { parseCampaign, parseQuery } from './campaign'
+import { parseSearch, type SearchContext } from './campaign'
 import { toPageContext, type BufferedPageContext } from './page-context'
 import type { MessageContext } from './types'
 
-/** Ad-network click ids that analytics.js reports as `context.referrer`. */
-const REFERRER_PARAMS: Record<string, string> = {
-  btid: 'dataxu',
-  urid: 'millennial-media',
-}
-
+/** The time zone, read once per page; '' when unknown. */
 let timezone: string | undefined
-
-function readTimezone(): string | undefined {
-  timezone ??= resolveTimezone(globalThis as { Temporal?: unknown })
-  return timezone || undefined
-}
 
 /**
  * Returns the IANA time zone, or '' when the browser cannot tell. Temporal
@@ -49,43 +39,20 @@ export function buildContext(page: BufferedPageContext): MessageContext {
   if (page.u) context.page = toPageContext(page)
   if (nav?.userAgent) context.userAgent = nav.userAgent
   if (nav?.language) context.locale = nav.language
-  const zone = readTimezone()
-  if (zone) context.timezone = zone
+  timezone ??= resolveTimezone(globalThis as { Temporal?: unknown })
+  if (timezone) context.timezone = timezone
 
-  const { campaign, referrer } = readSearch(page.s)
+  // The query string is parsed once per URL, since a page makes many calls
+  // on one URL. Each message gets its own copies.
+  if (page.s !== lastSearch) {
+    lastSearch = page.s
+    lastParsed = parseSearch(page.s)
+  }
+  const { campaign, referrer } = lastParsed
   if (campaign) context.campaign = { ...campaign }
   if (referrer) context.referrer = { ...referrer }
   return context
 }
 
-/**
- * The query string's campaign and referrer, parsed once per query string:
- * a page makes many calls on one URL. Callers copy them, so no message
- * shares an object with another.
- */
-interface ParsedSearch {
-  search: string
-  campaign?: MessageContext['campaign']
-  referrer?: MessageContext['referrer']
-}
-
-let lastSearch: ParsedSearch = { search: '' }
-
-function readSearch(search: string): ParsedSearch {
-  if (search !== lastSearch.search) {
-    lastSearch = {
-      search,
-      campaign: parseCampaign(search),
-      referrer: parseReferrer(search),
-    }
-  }
-  return lastSearch
-}
-
-function parseReferrer(search: string): MessageContext['referrer'] {
-  for (const [key, value] of parseQuery(search)) {
-    const type = REFERRER_PARAMS[key]
-    if (type && value) return { type, id: value }
-  }
-  return undefined
-}
+let lastSearch = ''
+let lastParsed: SearchContext = {}

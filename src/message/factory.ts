@@ -3,13 +3,7 @@ import { buildContext } from './context'
 import { toPageContext, type BufferedPageContext } from './page-context'
 import { copyPayload } from './sanitize'
 import { uuid } from './uuid'
-import type {
-  CallOptions,
-  EventType,
-  IntegrationsOptions,
-  JSONObject,
-  SegmentEvent,
-} from './types'
+import type { CallOptions, EventType, JSONObject, SegmentEvent } from './types'
 
 /** Option keys with a meaning of their own; any other key goes into context. */
 const RESERVED_OPTIONS = new Set([
@@ -38,40 +32,31 @@ export interface MessageInput {
 
 /** Builds a message once, at call time: ids, timestamp, context and fields. */
 export function buildMessage(input: MessageInput): SegmentEvent {
-  const { type, identity, page, now, fields } = input
+  const { identity } = input
   const options = copyPayload(input.options, 'options') as CallOptions
 
-  let context = buildContext(page) as JSONObject
   const extra: JSONObject = {}
   for (const key of Object.keys(options)) {
     if (!RESERVED_OPTIONS.has(key)) setOwn(extra, key, options[key])
   }
-  context = deepMerge(context, extra)
+  let context = deepMerge(buildContext(input.page), extra)
   if (options.context) context = deepMerge(context, options.context)
   if (options.traits)
     context.traits = { ...(context.traits as JSONObject), ...options.traits }
 
   const userId = options.userId ?? identity.userId
   const message: SegmentEvent = {
-    ...fields,
-    type,
+    ...input.fields,
+    type: input.type,
     messageId: uuid(),
-    timestamp: readTimestamp(options.timestamp, now),
+    // The arguments were checked already: a Date, a date string or a number.
+    timestamp: new Date(options.timestamp ?? input.now).toISOString(),
     anonymousId: options.anonymousId ?? identity.anonymousId,
     context: context as SegmentEvent['context'],
-    integrations: (options.integrations ?? {}) as IntegrationsOptions,
+    integrations: options.integrations ?? {},
   }
-  if (userId !== null && userId !== undefined) message.userId = userId
+  if (userId != null) message.userId = userId
   return message
-}
-
-function readTimestamp(value: unknown, now: number): string {
-  // The arguments were checked already, so an invalid value cannot reach here.
-  if (value instanceof Date) return value.toISOString()
-  if (typeof value === 'string' || typeof value === 'number') {
-    return new Date(value).toISOString()
-  }
-  return new Date(now).toISOString()
 }
 
 /** Default page properties, under the call's own properties. */
@@ -81,13 +66,11 @@ export function pageProperties(
   name: string | null,
   properties: JSONObject,
 ): JSONObject {
-  const context = buildPageDefaults(page)
-  const result: JSONObject = { ...context, ...properties }
+  const result: JSONObject = {
+    ...(page.u ? toPageContext(page) : {}),
+    ...properties,
+  }
   if (name) result.name = name
   if (category) result.category = category
   return result
-}
-
-function buildPageDefaults(page: BufferedPageContext): JSONObject {
-  return page.u ? { ...toPageContext(page) } : {}
 }

@@ -7,10 +7,11 @@ import type { JSONObject } from './types'
  * are not.
  */
 export function isPlainObject(value: unknown): value is JSONObject {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return false
-  }
-  return Object.prototype.toString.call(value) === '[object Object]'
+  // The tag of null is `[object Null]` and of an array `[object Array]`.
+  return (
+    typeof value === 'object' &&
+    Object.prototype.toString.call(value) === '[object Object]'
+  )
 }
 
 /**

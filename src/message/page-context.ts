@@ -18,11 +18,7 @@ export interface BufferedPageContext {
 export function isBufferedPageContext(
   value: unknown,
 ): value is BufferedPageContext {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { __t?: unknown }).__t === 'bpc'
-  )
+  return (value as { __t?: unknown } | null | undefined)?.__t === 'bpc'
 }
 
 /** Captures the current page as the snippet's stub would. */
@@ -48,35 +44,22 @@ export function capturePageContext(): BufferedPageContext {
  * path, keeping the current query string when the canonical one has none.
  */
 export function toPageContext(buffered: BufferedPageContext): PageContext {
-  const {
-    c: canonical,
-    p: pathname,
-    u: href,
-    s: search,
-    t: title,
-    r: referrer,
-  } = buffered
-  if (!canonical) {
-    return { path: pathname, referrer, search, title, url: stripHash(href) }
-  }
-
-  const url = canonical.includes('?') ? canonical : canonical + search
+  const { c: canonical, s: search } = buffered
+  const url = !canonical
+    ? buffered.u
+    : canonical.includes('?')
+      ? canonical
+      : canonical + search
   return {
-    path: canonicalPath(canonical),
-    referrer,
+    path: canonical ? canonicalPath(canonical) : buffered.p,
+    referrer: buffered.r,
     search,
-    title,
-    url: stripHash(url),
+    title: buffered.t,
+    url: url.split('#')[0]!,
   }
 }
 
 function canonicalPath(canonical: string): string {
   const match = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(canonical)
-  if (match) return match[1] || '/'
-  return canonical.split(/[?#]/)[0] || '/'
-}
-
-function stripHash(url: string): string {
-  const hash = url.indexOf('#')
-  return hash === -1 ? url : url.slice(0, hash)
+  return (match ? match[1] : canonical.split(/[?#]/)[0]) || '/'
 }

@@ -27,8 +27,9 @@ function copy(
   depth: number,
 ): unknown {
   if (typeof value === 'bigint') {
-    throw new InvalidArgumentError(
-      `${shortPath(path)} is a BigInt (${value}n), which JSON cannot send. Convert it with String() or Number() first.`,
+    throw invalid(
+      path,
+      `is a BigInt (${value}n), which JSON cannot send. Convert it with String() or Number() first.`,
     )
   }
   if (typeof value === 'function' || typeof value === 'symbol') {
@@ -38,82 +39,78 @@ function copy(
     return undefined
   }
   if (typeof value !== 'object' || value === null) return value
-  if (value instanceof Map) {
-    return copy(mapToObject(value), path, ancestors, depth)
-  }
-  if (value instanceof Set || isTypedArray(value)) {
-    const items = Array.from(value as Iterable<unknown>)
-    return copy(items, path, ancestors, depth)
-  }
-  if (!Array.isArray(value) && !isPlainObject(value)) return value
 
-  if (ancestors.has(value)) {
-    throw new InvalidArgumentError(
-      `${shortPath(path)} refers back to one of its own parents (a circular object), which JSON cannot send. Pass a copy without the cycle.`,
+  let source: object = value
+  if (value instanceof Map) {
+    // Keys through `String`, later keys winning.
+    const object: JSONObject = {}
+    for (const [key, item] of value) setOwn(object, String(key), item)
+    source = object
+  } else if (
+    value instanceof Set ||
+    (ArrayBuffer.isView(value) && !(value instanceof DataView))
+  ) {
+    source = Array.from(value as Iterable<unknown>)
+  } else if (!Array.isArray(value) && !isPlainObject(value)) {
+    return value
+  }
+
+  if (ancestors.has(source)) {
+    throw invalid(
+      path,
+      'is a circular reference, which JSON cannot send. Pass a copy without the cycle.',
     )
   }
   if (depth >= MAX_DEPTH) {
-    throw new InvalidArgumentError(
-      `${shortPath(path)} is nested deeper than ${MAX_DEPTH} levels. Flatten it before sending.`,
+    throw invalid(
+      path,
+      `is nested deeper than ${MAX_DEPTH} levels. Flatten it before sending.`,
     )
   }
 
-  ancestors.add(value)
+  ancestors.add(source)
   let result: unknown
-  if (Array.isArray(value)) {
+  if (Array.isArray(source)) {
     // JSON sends a left-out function or symbol in an array as null.
-    result = value.map((item, index) => {
+    result = source.map((item: unknown, index) => {
       const copied = copy(item, `${path}[${index}]`, ancestors, depth + 1)
       return copied === undefined && item !== undefined ? null : copied
     })
   } else {
+    // A throwing Proxy trap or getter becomes an error naming the path.
     const out: JSONObject = {}
-    for (const key of readKeys(value, path)) {
-      const child = readKey(value as JSONObject, key, path)
-      const copied = copy(child, `${path}.${key}`, ancestors, depth + 1)
-      if (copied === undefined && child !== undefined) continue
-      setOwn(out, key, copied)
+    let keys: string[]
+    try {
+      keys = Object.keys(source)
+    } catch (error) {
+      throw unreadable(path, error)
+    }
+    for (const key of keys) {
+      const keyPath = `${path}.${key}`
+      let child: unknown
+      try {
+        child = (source as JSONObject)[key]
+      } catch (error) {
+        throw unreadable(keyPath, error)
+      }
+      const copied = copy(child, keyPath, ancestors, depth + 1)
+      if (copied !== undefined || child === undefined) setOwn(out, key, copied)
     }
     result = out
   }
-  ancestors.delete(value)
+  ancestors.delete(source)
   return result
 }
 
-/** Tells whether a value is a typed array: a view other than a DataView. */
-function isTypedArray(value: object): boolean {
-  return ArrayBuffer.isView(value) && !(value instanceof DataView)
+function invalid(path: string, problem: string): InvalidArgumentError {
+  return new InvalidArgumentError(`${shortPath(path)} ${problem}`)
 }
 
-/** Turns a Map into an object, each key through `String`, later keys winning. */
-function mapToObject(map: Map<unknown, unknown>): JSONObject {
-  const object: JSONObject = {}
-  for (const [key, value] of map) setOwn(object, String(key), value)
-  return object
-}
-
-/** Lists an object's keys, turning a throwing Proxy trap into a clear error. */
-function readKeys(value: object, path: string): string[] {
-  try {
-    return Object.keys(value)
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new InvalidArgumentError(
-      `${shortPath(path)} could not be read (${reason}). Pass plain data, not objects with getters or proxies.`,
-    )
-  }
-}
-
-/** Reads one key, turning a throwing getter or Proxy trap into a clear error. */
-function readKey(value: JSONObject, key: string, path: string): unknown {
-  try {
-    return value[key]
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new InvalidArgumentError(
-      `${shortPath(`${path}.${key}`)} could not be read (${reason}). Pass plain data, not objects with getters or proxies.`,
-    )
-  }
+function unreadable(path: string, error: unknown): InvalidArgumentError {
+  return invalid(
+    path,
+    `could not be read (${error instanceof Error ? error.message : String(error)}). Pass plain data, not objects with getters or proxies.`,
+  )
 }
 
 /** Keeps error messages short for deeply nested paths. */

@@ -12,9 +12,9 @@ let offset = 0
 function nextSixteenBytes(): number {
   if (offset + 16 > pool.length) {
     pool = new Uint8Array(POOL_BYTES)
-    const source = getCrypto()
-    if (source?.getRandomValues) source.getRandomValues(pool)
-    else for (let i = 0; i < POOL_BYTES; i++) pool[i] = Math.random() * 256
+    // Every browser has getRandomValues; other global scopes may not.
+    if (!getCrypto()?.getRandomValues?.(pool))
+      pool.forEach((_, index) => (pool[index] = Math.random() * 256))
     offset = 0
   }
   offset += 16

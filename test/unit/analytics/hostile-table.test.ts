@@ -108,7 +108,7 @@ const ROWS: Row[] = [
     name: 'a circular object',
     input: () => ({ event: 'E', properties: circular() }),
     outcome: invalid(
-      'properties.self refers back to one of its own parents (a circular object), which JSON cannot send. Pass a copy without the cycle.',
+      'properties.self is a circular reference, which JSON cannot send. Pass a copy without the cycle.',
     ),
   },
   {
