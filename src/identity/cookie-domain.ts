@@ -18,12 +18,16 @@ let probeCount = 0
 export function findTopDomain(
   hostname: string | undefined = getLocation()?.hostname,
 ): string | undefined {
-  if (!hostname) return undefined
-  if (topDomains.has(hostname)) return topDomains.get(hostname)
-
-  const domain = probeCandidates(candidateDomains(hostname))
-  topDomains.set(hostname, domain)
-  return domain
+  if (hostname && !topDomains.has(hostname)) {
+    let domain: string | undefined
+    try {
+      domain = candidateDomains(hostname).find(acceptsCookie)
+    } catch {
+      // `document.cookie` throws in sandboxed frames: no domain can be used.
+    }
+    topDomains.set(hostname, domain)
+  }
+  return hostname ? topDomains.get(hostname) : undefined
 }
 
 /**
@@ -36,11 +40,10 @@ export function candidateDomains(hostname: string): string[] {
   if (IPV4.test(host) || host.includes(':')) return []
 
   const labels = host.split('.')
-  const candidates: string[] = []
-  for (let start = labels.length - 2; start >= 0; start -= 1) {
-    candidates.push(labels.slice(start).join('.'))
-  }
-  return candidates
+  return labels
+    .slice(1)
+    .map((_, start) => labels.slice(start).join('.'))
+    .reverse()
 }
 
 /** Forgets the probed domains, for tests that change the page's host. */
@@ -48,26 +51,13 @@ export function clearTopDomainCache(): void {
   topDomains.clear()
 }
 
-function probeCandidates(candidates: string[]): string | undefined {
-  try {
-    for (const domain of candidates) {
-      if (acceptsCookie(domain)) return domain
-    }
-  } catch {
-    // `document.cookie` throws in sandboxed frames: no domain can be used.
-  }
-  return undefined
-}
-
 function acceptsCookie(domain: string): boolean {
   // A value unique to this probe, so a leftover probe cookie cannot pass.
-  probeCount += 1
-  const token = `${Date.now()}-${probeCount}`
+  const token = `${Date.now()}-${++probeCount}`
   const attributes = { domain, path: '/' }
 
   writeCookie(PROBE_COOKIE, token, attributes)
-  if (readCookie(PROBE_COOKIE) !== token) return false
-
-  removeCookie(PROBE_COOKIE, attributes)
-  return true
+  const accepted = readCookie(PROBE_COOKIE) === token
+  if (accepted) removeCookie(PROBE_COOKIE, attributes)
+  return accepted
 }

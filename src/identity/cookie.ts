@@ -59,15 +59,17 @@ export function serializeCookie(
   encodedValue: string,
   attributes: CookieAttributes,
 ): string {
-  const parts = [`${name}=${encodedValue}`]
-  if (attributes.domain) parts.push(`domain=${attributes.domain}`)
-  if (attributes.path) parts.push(`path=${attributes.path}`)
-  if (attributes.expires) {
-    parts.push(`expires=${attributes.expires.toUTCString()}`)
-  }
-  if (attributes.sameSite) parts.push(`SameSite=${attributes.sameSite}`)
-  if (attributes.secure) parts.push('Secure')
-  return parts.join('; ')
+  const { domain, path, expires, sameSite, secure } = attributes
+  return [
+    `${name}=${encodedValue}`,
+    domain && `domain=${domain}`,
+    path && `path=${path}`,
+    expires && `expires=${expires.toUTCString()}`,
+    sameSite && `SameSite=${sameSite}`,
+    secure && 'Secure',
+  ]
+    .filter(Boolean)
+    .join('; ')
 }
 
 function decodeCookieValue(value: string): string {

@@ -2,6 +2,7 @@ import type { JSONObject } from '../message/types'
 import type { IdentityStorage } from './identity-storage'
 import type { StorageChain } from './stores'
 import { toId, toTraits } from './stored-value'
+import type { GroupEntity } from './types'
 
 /** Storage keys of one entity, such as `ajs_user_id` and `ajs_user_traits`. */
 export interface EntityKeys {
@@ -9,33 +10,22 @@ export interface EntityKeys {
   traits: string
 }
 
+/** The id and traits that the user and the group share. */
+export type Entity = Omit<GroupEntity, 'properties'>
+
 /**
- * The id and traits of a user or a group, cached in memory: storage is read
- * on first use and again on `load()`, and every write goes to storage.
+ * Creates the id and traits of a user or a group, cached in memory: storage
+ * is read on first use and again on `load()`, and every write goes to
+ * storage. `onIdChange` runs when a stored id is replaced by another one.
  */
-export interface EntityRecord {
-  id(): string | null
-  setId(value: string | null): void
-  /** Returns a shallow copy, so a caller's edits do not reach the cache. */
-  traits(): JSONObject
-  setTraits(value: JSONObject | null): void
-  load(): void
-  /** Removes id and traits from every store. */
-  clear(): void
-}
-
-interface CachedEntity {
-  id: string | null
-  traits: JSONObject
-}
-
-export function createEntityRecord(
+export function createEntity(
   keys: EntityKeys,
   storage: IdentityStorage,
-): EntityRecord {
-  let cached: CachedEntity | undefined
+  onIdChange?: () => void,
+): Entity {
+  let cached: { id: string | null; traits: JSONObject } | undefined
 
-  function load(): CachedEntity {
+  function read() {
     cached = {
       id: readAndSync(storage.ids, keys.id, toId),
       traits: readAndSync(storage.traits, keys.traits, toTraits),
@@ -43,29 +33,49 @@ export function createEntityRecord(
     return cached
   }
 
-  function current(): CachedEntity {
-    return cached ?? load()
+  function id(value?: string | null): string | null {
+    const current = cached ?? read()
+    if (value !== undefined) {
+      const previous = current.id
+      current.id = toId(value)
+      storage.ids.set(keys.id, current.id)
+      if (previous !== null && current.id !== null && current.id !== previous)
+        onIdChange?.()
+    }
+    return current.id
+  }
+
+  /** Returns a shallow copy, so a caller's edits do not reach the cache. */
+  function traits(value?: JSONObject | null): JSONObject {
+    const current = cached ?? read()
+    if (value !== undefined) {
+      current.traits = toTraits(value)
+      storage.traits.set(keys.traits, value === null ? null : current.traits)
+    }
+    return { ...current.traits }
   }
 
   return {
-    id: () => current().id,
-    setId(value) {
-      current().id = value
-      storage.ids.set(keys.id, value)
+    id,
+    traits,
+    // Traits merge over the stored ones when the call names no id, the
+    // current id, or the entity has no id yet. A different id replaces them.
+    identify(newId, newTraits) {
+      const nextId = toId(newId)
+      const currentId = id()
+      const callTraits = toTraits(newTraits)
+      const sameEntity =
+        nextId === null || currentId === null || nextId === currentId
+      if (nextId !== null) id(nextId)
+      traits(sameEntity ? { ...traits(), ...callTraits } : callTraits)
     },
-    traits: () => ({ ...current().traits }),
-    setTraits(value) {
-      const traits = toTraits(value)
-      current().traits = traits
-      storage.traits.set(keys.traits, value === null ? null : traits)
-    },
-    load() {
-      load()
-    },
-    clear() {
+    reset() {
       cached = { id: null, traits: {} }
       storage.ids.remove(keys.id)
       storage.traits.remove(keys.traits)
+    },
+    load() {
+      read()
     },
   }
 }
@@ -85,29 +95,4 @@ export function readAndSync<T>(
   const value = normalize(stored)
   if (stored !== null) chain.set(key, value)
   return value
-}
-
-/**
- * Applies an identify call to an entity. Traits merge over the stored ones
- * when the call names no id, the current id, or the entity has no id yet.
- * A call naming a different id replaces the traits. `setId` lets the user
- * entity react to a new id.
- */
-export function identifyEntity(
-  record: EntityRecord,
-  setId: (id: string) => void,
-  id: unknown,
-  traits: unknown,
-): void {
-  const nextId = toId(id)
-  const currentId = record.id()
-  const sameEntity =
-    nextId === null || currentId === null || nextId === currentId
-  const callTraits = toTraits(traits)
-  const nextTraits = sameEntity
-    ? { ...record.traits(), ...callTraits }
-    : callTraits
-
-  if (nextId !== null) setId(nextId)
-  record.setTraits(nextTraits)
 }

@@ -1,7 +1,5 @@
-import type { JSONObject } from '../message/types'
-import { createEntityRecord, identifyEntity } from './entity'
+import { createEntity } from './entity'
 import { createIdentityStorage } from './identity-storage'
-import { toId } from './stored-value'
 import type { GroupEntity, IdentityOptions } from './types'
 
 export const GROUP_ID_KEY = 'ajs_group_id'
@@ -14,29 +12,9 @@ export const GROUP_PROPERTIES_KEY = 'ajs_group_properties'
 export function createGroup(
   options: Omit<IdentityOptions, 'generateId'>,
 ): GroupEntity {
-  const record = createEntityRecord(
+  const entity = createEntity(
     { id: GROUP_ID_KEY, traits: GROUP_PROPERTIES_KEY },
     createIdentityStorage(options),
   )
-
-  function id(value?: string | null): string | null {
-    if (value !== undefined) record.setId(toId(value))
-    return record.id()
-  }
-
-  function traits(value?: JSONObject | null): JSONObject {
-    if (value !== undefined) record.setTraits(value)
-    return record.traits()
-  }
-
-  return {
-    id,
-    traits,
-    properties: () => record.traits(),
-    identify(groupId, groupTraits) {
-      identifyEntity(record, id, groupId, groupTraits)
-    },
-    reset: () => record.clear(),
-    load: () => record.load(),
-  }
+  return { ...entity, properties: () => entity.traits() }
 }

@@ -1,3 +1,4 @@
+import { describe } from '../arguments'
 import { createLogger } from '../debug'
 import {
   createCookieStore,
@@ -23,7 +24,7 @@ export const DEFAULT_STORES: readonly StoreType[] = [
   'memory',
 ]
 
-const KNOWN_STORES: readonly string[] = DEFAULT_STORES
+const STORE_NAMES = '"cookie", "localStorage" or "memory"'
 const logger = createLogger('identity')
 
 export function createIdentityStorage(
@@ -35,10 +36,11 @@ export function createIdentityStorage(
     localStorage: createLocalStorageStore(),
     memory: createMemoryStore(),
   }
-  const traitTypes = types.filter((type) => type !== 'cookie')
+  const chain = (list: StoreType[]) =>
+    createStorageChain(list.map((type) => stores[type]))
   return {
-    ids: createStorageChain(types.map((type) => stores[type])),
-    traits: createStorageChain(traitTypes.map((type) => stores[type])),
+    ids: chain(types),
+    traits: chain(types.filter((type) => type !== 'cookie')),
   }
 }
 
@@ -46,44 +48,34 @@ export function createIdentityStorage(
  * Lists the stores to use, highest priority first: the `storage.stores`
  * order without duplicates, then memory if it is missing, because memory is
  * the last fallback whatever the settings list. `disableClientPersistence`
- * means memory only. Unknown store names are reported once and skipped.
+ * means memory only. Invalid store names are reported once and skipped.
  */
 export function resolveStoreTypes(
   options: Omit<IdentityOptions, 'generateId'>,
 ): StoreType[] {
   if (options.disableClientPersistence) return ['memory']
 
+  // The load options were checked already: `storage` is an object or absent.
+  let requested: unknown = options.storage
+    ? options.storage.stores
+    : DEFAULT_STORES
+  if (!Array.isArray(requested)) {
+    logger.misuse(
+      'storage.stores',
+      `Invalid storage.stores ${describe(requested)}: expected a list of ${STORE_NAMES}; using all three.`,
+    )
+    requested = DEFAULT_STORES
+  }
   const types: StoreType[] = []
-  for (const type of requestedStores(options.storage)) {
-    if (!isStoreType(type)) {
-      const name = typeof type === 'string' ? `"${type}"` : typeof type
+  for (const type of [...(requested as unknown[]), 'memory']) {
+    if (!DEFAULT_STORES.includes(type as StoreType)) {
       logger.misuse(
-        `storage.stores.${name}`,
-        `Unknown store ${name} in storage.stores ignored: ` +
-          'expected "cookie", "localStorage" or "memory".',
+        `storage.stores:${describe(type)}`,
+        `Invalid store ${describe(type)} in storage.stores: expected ${STORE_NAMES}; it is skipped.`,
       )
-    } else if (!types.includes(type)) {
-      types.push(type)
+    } else if (!types.includes(type as StoreType)) {
+      types.push(type as StoreType)
     }
   }
-  if (!types.includes('memory')) types.push('memory')
   return types
-}
-
-function requestedStores(storage: unknown): readonly unknown[] {
-  if (storage === undefined) return DEFAULT_STORES
-
-  const stores = (storage as { stores?: unknown } | null)?.stores
-  if (Array.isArray(stores)) return stores
-
-  logger.misuse(
-    'storage.stores',
-    'Invalid storage option: expected { stores: [...] } listing "cookie", ' +
-      '"localStorage" or "memory"; using all three.',
-  )
-  return DEFAULT_STORES
-}
-
-function isStoreType(value: unknown): value is StoreType {
-  return typeof value === 'string' && KNOWN_STORES.includes(value)
 }

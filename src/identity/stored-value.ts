@@ -18,9 +18,7 @@ export function decodeStoredValue(text: string | null): unknown {
   if (text === null) return null
 
   const trimmed = text.trim()
-  if (trimmed === '' || trimmed === 'null' || trimmed === 'undefined') {
-    return null
-  }
+  if (/^(null|undefined)?$/.test(trimmed)) return null
   if (!/^["{[]/.test(trimmed)) return text
 
   try {

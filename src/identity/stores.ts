@@ -29,33 +29,54 @@ export interface StorageChain {
 const logger = createLogger('identity')
 
 export function createStorageChain(stores: Store[]): StorageChain {
+  /**
+   * Runs `access` on each store in turn until one returns a value other
+   * than null or undefined, so writes, which return nothing, reach every
+   * store. Storage throws SecurityError in sandboxed frames and some private
+   * modes, and QuotaExceededError when full, so no error may pass.
+   */
+  function each(
+    operation: string,
+    key: string,
+    access: (store: Store) => unknown,
+  ): unknown {
+    for (const store of stores) {
+      try {
+        const value = access(store)
+        if (value != null) return value
+      } catch (error) {
+        logger.warn(`${store.type} ${operation} of ${key} failed`, error)
+      }
+    }
+    return null
+  }
+
+  function remove(key: string): void {
+    each('remove', key, (store) => {
+      store.removeItem(key)
+    })
+  }
+
   return {
     types: stores.map((store) => store.type),
-    get(key) {
-      for (const store of stores) {
-        const text = guard(store, 'read', key, () => store.getItem(key))
-        const value = decodeStoredValue(text ?? null)
-        if (value !== null) return value
-      }
-      return null
-    },
+    get: (key) =>
+      each('read', key, (store) => decodeStoredValue(store.getItem(key))),
     set(key, value) {
-      if (value === null || value === undefined) {
-        this.remove(key)
+      if (value == null) return remove(key)
+
+      let text: string
+      try {
+        text = encodeStoredValue(value)
+      } catch (error) {
+        // Values JSON cannot represent: cycles, BigInt.
+        logger.warn(`Storing ${key} failed: invalid JSON value`, error)
         return
       }
-      const text = encodeOrReport(key, value)
-      if (text === undefined) return
-
-      for (const store of stores) {
-        guard(store, 'write', key, () => store.setItem(key, text))
-      }
+      each('write', key, (store) => {
+        store.setItem(key, text)
+      })
     },
-    remove(key) {
-      for (const store of stores) {
-        guard(store, 'remove', key, () => store.removeItem(key))
-      }
-    },
+    remove,
   }
 }
 
@@ -64,21 +85,19 @@ export function createStorageChain(stores: Store[]): StorageChain {
  * analytics.js writes them: the id `abc-123` is stored as `%22abc-123%22`.
  */
 export function createCookieStore(options: CookieOptions = {}): Store {
+  function write(key: string, text: string | null): void {
+    const attributes = resolveCookieAttributes(options)
+    // A host-only cookie of the same name, left by an older set-up, would
+    // be listed first and shadow the top-domain cookie on every read.
+    if (attributes.domain) removeCookie(key, { path: attributes.path })
+    if (text === null) removeCookie(key, attributes)
+    else writeCookie(key, text, attributes)
+  }
   return {
     type: 'cookie',
-    getItem: (key) => readCookie(key),
-    setItem(key, text) {
-      const attributes = resolveCookieAttributes(options)
-      // A host-only cookie of the same name, left by an older set-up, would
-      // be listed first and shadow the top-domain cookie on every read.
-      if (attributes.domain) removeCookie(key, { path: attributes.path })
-      writeCookie(key, text, attributes)
-    },
-    removeItem(key) {
-      const attributes = resolveCookieAttributes(options)
-      removeCookie(key, attributes)
-      if (attributes.domain) removeCookie(key, { path: attributes.path })
-    },
+    getItem: readCookie,
+    setItem: write,
+    removeItem: (key) => write(key, null),
   }
 }
 
@@ -110,36 +129,5 @@ export function createMemoryStore(): Store {
     removeItem(key) {
       items.delete(key)
     },
-  }
-}
-
-/**
- * Serializes a value to JSON. Returns undefined, and logs, for values JSON
- * cannot represent (cycles, BigInt).
- */
-function encodeOrReport(key: string, value: unknown): string | undefined {
-  try {
-    return encodeStoredValue(value)
-  } catch (error) {
-    logger.warn(`Storing ${key} failed: invalid JSON value`, error)
-    return undefined
-  }
-}
-
-/**
- * Runs one store access. Storage throws SecurityError in sandboxed frames and
- * some private modes, and QuotaExceededError when full, so no error may pass.
- */
-function guard<T>(
-  store: Store,
-  operation: string,
-  key: string,
-  access: () => T,
-): T | undefined {
-  try {
-    return access()
-  } catch (error) {
-    logger.warn(`${store.type} ${operation} of ${key} failed`, error)
-    return undefined
   }
 }
