@@ -22,23 +22,26 @@ export async function fetchSettings(
   log: Logger,
   timeoutMs = SETTINGS_TIMEOUT_MS,
 ): Promise<CDNSettings | undefined> {
-  const request = getFetch()
-  if (!request) return undefined
-
-  const abort =
-    typeof AbortController === 'undefined' ? undefined : new AbortController()
-  let timedOut = false
+  const abort = new AbortController()
   let timer: ReturnType<typeof setTimeout> | undefined
-  // The race settles even where a fetch ignores its abort signal.
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      timedOut = true
-      abort?.abort()
-      reject(new Error(`no response within ${timeoutMs} ms`))
-    }, timeoutMs)
-  })
   try {
-    const text = await Promise.race([readText(request, url, abort), deadline])
+    const text = await Promise.race([
+      // Every browser that runs the bundle has fetch.
+      getFetch()!(url, { signal: abort.signal, credentials: 'omit' }).then(
+        (response) => {
+          if (response.ok) return response.text()
+          throw new Error(`the server responded with HTTP ${response.status}`)
+        },
+      ),
+      // The race settles even where a fetch ignores its abort signal. The
+      // timeout rejects before the abort, so the race reports the timeout.
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          reject(new Error(`no response within ${timeoutMs} ms`))
+          abort.abort()
+        }, timeoutMs)
+      }),
+    ])
     let body: unknown
     try {
       body = JSON.parse(text)
@@ -49,31 +52,12 @@ export async function fetchSettings(
     }
     return parseSettings(body, url, log)
   } catch (error) {
-    const cause = timedOut
-      ? `no response within ${timeoutMs} ms`
-      : error instanceof Error
-        ? error.message
-        : String(error)
     log.misuse(
       `settings:${url}`,
-      `Could not load settings from ${url}: ${cause}. Events stay stored on this device and are sent once a later page load gets settings; check the write key and the cdnURL option.`,
+      `Could not load settings from ${url}: ${error instanceof Error ? error.message : String(error)}. Events stay stored until a later page load gets settings; check the write key and the cdnURL option.`,
     )
     return undefined
   } finally {
     clearTimeout(timer)
   }
-}
-
-async function readText(
-  request: typeof fetch,
-  url: string,
-  abort: AbortController | undefined,
-): Promise<string> {
-  const response = await request(url, {
-    signal: abort?.signal,
-    credentials: 'omit',
-  })
-  if (!response.ok)
-    throw new Error(`the server responded with HTTP ${response.status}`)
-  return response.text()
 }

@@ -16,36 +16,33 @@ export function parseSettings(
   if (!isPlainObject(body) || !isPlainObject(body.integrations)) {
     log.misuse(
       `settings-shape:${source}`,
-      `Settings from ${source} have no "integrations" object (received ${describe(isPlainObject(body) ? body.integrations : body)}). Expected Segment's settings shape: { "integrations": { "Destination Name": { ...options } } }.`,
+      `Settings from ${source} have no "integrations" object (received ${describe(isPlainObject(body) ? body.integrations : body)}); expected { "integrations": { "Destination Name": { ...options } } }.`,
     )
     return undefined
   }
 
   const integrations: Record<string, JSONObject> = {}
   for (const [name, options] of Object.entries(body.integrations)) {
-    if (isPlainObject(options)) {
-      setOwn(integrations, name, options)
-      continue
+    if (isPlainObject(options)) setOwn(integrations, name, options)
+    else {
+      log.misuse(
+        `settings-entry:${source}:${name}`,
+        `Settings for "${name}" in ${source} must be an object, received ${describe(options)}; this destination is skipped.`,
+      )
     }
-    log.misuse(
-      `settings-entry:${source}:${name}`,
-      `Settings for "${name}" in ${source} must be an object, received ${describe(options)}; this destination is skipped.`,
-    )
   }
 
-  const settings: CDNSettings = { ...body, integrations }
-  if (body.remotePlugins !== undefined) {
-    log.debug(
-      'Settings carry remotePlugins, which are not supported yet; they are ignored.',
-    )
-  }
-  if (
+  const unsupported = [
+    body.remotePlugins !== undefined && 'remotePlugins',
     isPlainObject(body.middlewareSettings) &&
-    body.middlewareSettings.routingRules
-  ) {
-    log.debug(
-      'Settings carry routing rules in middlewareSettings, which are not supported yet; they are ignored.',
-    )
+      body.middlewareSettings.routingRules &&
+      'routing rules in middlewareSettings',
+  ]
+  for (const feature of unsupported) {
+    if (feature)
+      log.debug(
+        `Settings carry ${feature}, which are not supported yet; they are ignored.`,
+      )
   }
-  return settings
+  return { ...body, integrations }
 }
