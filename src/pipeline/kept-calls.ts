@@ -5,6 +5,7 @@ import {
   type BufferedPageContext,
 } from '../message/page-context'
 import type { EventType } from '../message/types'
+import { takeStoredRecords } from './stored-records'
 
 /**
  * Prefix of the localStorage keys where the call keeper stores the event
@@ -42,11 +43,12 @@ export interface KeptCall {
   messageId: string | undefined
 }
 
+/** The keeper's record of one page, as stored. */
 interface KeptRecord {
   at: number
   calls: unknown[]
-  times: unknown[]
-  ids: unknown[]
+  times?: unknown
+  ids?: unknown
 }
 
 /** The fields the keeper sets on the stub. */
@@ -74,19 +76,15 @@ export function claimOwnKeptCalls(
   stub: KeeperFields,
   log: Logger,
 ): OwnKeptCalls {
-  const own: OwnKeptCalls = {
-    ids: Array.isArray(stub._keptIds) ? stub._keptIds : [],
-    times: Array.isArray(stub._keptTimes) ? stub._keptTimes : [],
-  }
   const key = stub._keptKey
-  if (typeof key !== 'string' || !key.startsWith(KEPT_CALLS_PREFIX)) return own
-
-  try {
-    getStorage('localStorage')?.removeItem(key)
-  } catch (error) {
-    log.debug('could not remove the calls the keeper stored', error)
+  if (typeof key === 'string' && key.startsWith(KEPT_CALLS_PREFIX)) {
+    try {
+      getStorage('localStorage')?.removeItem(key)
+    } catch (error) {
+      log.debug('could not remove the calls the keeper stored', error)
+    }
   }
-  return own
+  return { ids: listOf(stub._keptIds), times: listOf(stub._keptTimes) }
 }
 
 /**
@@ -96,71 +94,41 @@ export function claimOwnKeptCalls(
  * removed and skipped.
  */
 export function takeKeptCalls(writeKey: string, log: Logger): KeptCall[] {
-  const storage = getStorage('localStorage')
-  if (!storage) return []
-
   const prefixes = [`${KEPT_CALLS_PREFIX}${writeKey}:`, `${KEPT_CALLS_PREFIX}:`]
-  const calls: KeptCall[] = []
-  try {
-    const keys: string[] = []
-    for (let index = 0; index < storage.length; index++) {
-      const name = storage.key(index)
-      if (name && prefixes.some((prefix) => name.startsWith(prefix))) {
-        keys.push(name)
-      }
-    }
-    for (const name of keys) {
-      const record = parseRecord(storage.getItem(name))
-      if (record && Date.now() - record.at <= STALE_KEPT_MS) continue
-      storage.removeItem(name)
-      if (record) calls.push(...toCalls(record))
-      else log.debug(`skipped unreadable calls stored under ${name}`)
-    }
-  } catch (error) {
-    log.debug('could not read the calls that closed pages kept', error)
-  }
+  const records = takeStoredRecords<KeptRecord>(
+    (key) => prefixes.some((prefix) => key.startsWith(prefix)),
+    (record) => typeof record?.at === 'number' && Array.isArray(record.calls),
+    (record) => Date.now() - record.at <= STALE_KEPT_MS,
+    log,
+    'calls the keeper stored',
+  )
 
+  const calls: KeptCall[] = []
+  for (const record of records) {
+    const times = listOf(record.times)
+    const ids = listOf(record.ids)
+    record.calls.forEach((entry, index) => {
+      if (!Array.isArray(entry) || !EVENT_METHODS.has(entry[0] as string)) {
+        return
+      }
+      const [method, ...args] = entry as [EventType, ...unknown[]]
+      const last: unknown = args[args.length - 1]
+      const page = isBufferedPageContext(last) ? last : undefined
+      if (page) args.pop()
+      calls.push({
+        method,
+        args,
+        page,
+        timestamp: timeOf(times[index]) ?? (record.at || Date.now()),
+        messageId: idOf(ids[index]),
+      })
+    })
+  }
   return calls.sort((first, second) => first.timestamp - second.timestamp)
 }
 
-function parseRecord(text: string | null): KeptRecord | undefined {
-  if (!text) return undefined
-  try {
-    const record = JSON.parse(text) as Partial<KeptRecord>
-    if (typeof record.at !== 'number' || !Array.isArray(record.calls)) {
-      return undefined
-    }
-    return {
-      at: record.at,
-      calls: record.calls,
-      times: Array.isArray(record.times) ? record.times : [],
-      ids: Array.isArray(record.ids) ? record.ids : [],
-    }
-  } catch {
-    return undefined
-  }
-}
-
-function toCalls(record: KeptRecord): KeptCall[] {
-  const calls: KeptCall[] = []
-  for (const [index, entry] of record.calls.entries()) {
-    if (!Array.isArray(entry) || !EVENT_METHODS.has(entry[0] as string)) {
-      continue
-    }
-
-    const [method, ...args] = entry as [EventType, ...unknown[]]
-    const last: unknown = args[args.length - 1]
-    const page = isBufferedPageContext(last) ? last : undefined
-    if (page) args.pop()
-    calls.push({
-      method,
-      args,
-      page,
-      timestamp: timeOf(record.times[index]) ?? (record.at || Date.now()),
-      messageId: idOf(record.ids[index]),
-    })
-  }
-  return calls
+function listOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : []
 }
 
 /** Reads a time the keeper recorded, if it is one. */

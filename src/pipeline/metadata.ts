@@ -1,5 +1,5 @@
 import { isPlainObject } from '../message/merge'
-import type { MessageMetadata } from '../message/types'
+import type { JSONObject, MessageMetadata } from '../message/types'
 import type { CDNSettings } from '../settings/types'
 import { ENDPOINT_NAMES } from './routing'
 
@@ -13,68 +13,60 @@ export function buildMetadata(
   bundledNames: ReadonlySet<string>,
   settings: CDNSettings | undefined,
 ): MessageMetadata {
-  const endpoint = endpointSettings(settings)
-  const bundledIds: string[] = []
-  const configIds = endpoint?.maybeBundledConfigIds
-  if (isPlainObject(configIds)) {
-    for (const name of bundled) {
-      const ids = configIds[name]
-      if (Array.isArray(ids))
-        for (const id of ids) if (typeof id === 'string') bundledIds.push(id)
-    }
+  const configIds = endpointSettings(settings)?.maybeBundledConfigIds
+  return {
+    bundled,
+    unbundled: [...unbundledNames(bundledNames, settings)],
+    bundledIds: isPlainObject(configIds)
+      ? bundled.flatMap((name) => {
+          const ids = configIds[name]
+          return Array.isArray(ids)
+            ? ids.filter((id) => typeof id === 'string')
+            : []
+        })
+      : [],
   }
-  const unbundled = [...unbundledNames(bundledNames, settings)]
-  return { bundled, unbundled, bundledIds }
 }
 
-function endpointSettings(settings: CDNSettings | undefined) {
+function endpointSettings(
+  settings: CDNSettings | undefined,
+): JSONObject | undefined {
   return (
     settings?.integrations['Segment.io'] ?? settings?.integrations.Clickstream
   )
 }
 
 /**
- * The last `unbundled` list and what it was built from. Settings and the
- * bundled destinations are fixed once the page has loaded, so every call
- * after that reuses the list.
+ * What the last `unbundled` list was built from (settings, bundled names and
+ * their count), then the list. Settings and the bundled destinations are
+ * fixed once the page has loaded, so every call after that reuses the list.
+ * The set of bundled names grows while destinations start, hence its count.
  */
-let lastUnbundled:
-  | {
-      settings: CDNSettings | undefined
-      bundledNames: ReadonlySet<string>
-      size: number
-      names: readonly string[]
-    }
-  | undefined
+let last:
+  [CDNSettings | undefined, ReadonlySet<string>, number, string[]] | undefined
 
 function unbundledNames(
   bundledNames: ReadonlySet<string>,
   settings: CDNSettings | undefined,
 ): readonly string[] {
-  const last = lastUnbundled
   if (
-    last !== undefined &&
-    last.settings === settings &&
-    last.bundledNames === bundledNames &&
-    last.size === bundledNames.size
+    !last ||
+    last[0] !== settings ||
+    last[1] !== bundledNames ||
+    last[2] !== bundledNames.size
   ) {
-    return last.names
-  }
-  const unbundled = new Set<string>()
-  for (const name of Object.keys(settings?.integrations ?? {})) {
-    if (
-      !bundledNames.has(name) &&
-      !(ENDPOINT_NAMES as readonly string[]).includes(name)
-    ) {
-      unbundled.add(name)
+    const names = new Set(
+      Object.keys(settings?.integrations ?? {}).filter(
+        (name) =>
+          !bundledNames.has(name) &&
+          !(ENDPOINT_NAMES as readonly string[]).includes(name),
+      ),
+    )
+    const declared = endpointSettings(settings)?.unbundledIntegrations
+    if (Array.isArray(declared)) {
+      for (const name of declared) if (typeof name === 'string') names.add(name)
     }
+    last = [settings, bundledNames, bundledNames.size, [...names]]
   }
-  const declared = endpointSettings(settings)?.unbundledIntegrations
-  if (Array.isArray(declared)) {
-    for (const name of declared)
-      if (typeof name === 'string') unbundled.add(name)
-  }
-  const names = [...unbundled]
-  lastUnbundled = { settings, bundledNames, size: bundledNames.size, names }
-  return names
+  return last[3]
 }

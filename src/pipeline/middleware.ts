@@ -56,23 +56,18 @@ export async function runChain(
   for (let index = 0; index < steps.length && current; index++) {
     const payload = toPayload(current)
     current = await new Promise<SegmentEvent | null>((resolve) => {
-      let settled = false
-      const next = (result: MiddlewarePayload | null) => {
-        if (settled) return
-        settled = true
+      // A second call of `next` finds the promise settled and changes nothing.
+      const next = (result: MiddlewarePayload | null) =>
         resolve(result && isPlainObject(result.obj) ? result.obj : null)
+      const fail = (error: unknown) => {
+        onError(error, index)
+        next(null)
       }
       try {
         const returned = steps[index]!(payload, next)
-        if (returned instanceof Promise) {
-          returned.catch((error: unknown) => {
-            onError(error, index)
-            next(null)
-          })
-        }
+        if (returned instanceof Promise) returned.catch(fail)
       } catch (error) {
-        onError(error, index)
-        next(null)
+        fail(error)
       }
     })
   }

@@ -1,6 +1,7 @@
 import type { Logger } from '../debug'
 import { getStorage, getWindow } from '../global-scope'
 import type { SegmentEvent } from '../message/types'
+import { takeStoredRecords } from './stored-records'
 
 /**
  * A page's journal of messages that wait for settings: they are not yet in
@@ -48,18 +49,13 @@ export function createPendingJournal(
 
   function write(): void {
     scheduled = false
-    const storage = getStorage('localStorage')
     try {
-      if (latest.length === 0) {
-        storage?.removeItem(key)
-        return
+      const storage = getStorage('localStorage')
+      if (latest.length === 0) storage?.removeItem(key)
+      else {
+        const record = { updatedAt: Date.now(), closed, messages: latest }
+        storage?.setItem(key, JSON.stringify(record satisfies JournalRecord))
       }
-      const record: JournalRecord = {
-        updatedAt: Date.now(),
-        closed,
-        messages: latest,
-      }
-      storage?.setItem(key, JSON.stringify(record))
     } catch (error) {
       log.debug('could not store the messages waiting for settings', error)
     }
@@ -84,47 +80,24 @@ export function createPendingJournal(
 
     clear() {
       latest = []
-      if (heartbeat) clearInterval(heartbeat)
+      clearInterval(heartbeat)
       heartbeat = undefined
       write()
     },
 
-    adoptOrphans() {
-      const storage = getStorage('localStorage')
-      const adopted: SegmentEvent[] = []
-      try {
-        const keys: string[] = []
-        for (let index = 0; storage && index < storage.length; index++) {
-          const name = storage.key(index)
-          if (name?.startsWith(prefix) && name !== key) keys.push(name)
-        }
-        for (const name of keys) {
-          const record = parse(storage?.getItem(name))
-          const stale =
-            !record || Date.now() - record.updatedAt > STALE_JOURNAL_MS
-          if (record && !record.closed && !stale) continue
-          storage?.removeItem(name)
-          if (record) adopted.push(...record.messages)
-        }
-      } catch (error) {
-        log.debug('could not read journals of other pages', error)
-      }
-      return adopted
-    },
+    adoptOrphans: () =>
+      takeStoredRecords<JournalRecord>(
+        (name) => name.startsWith(prefix) && name !== key,
+        (record) => Array.isArray(record?.messages),
+        (record) =>
+          !record.closed && !(Date.now() - record.updatedAt > STALE_JOURNAL_MS),
+        log,
+        'messages waiting for settings',
+      ).flatMap((record) => record.messages),
 
     dispose() {
-      if (heartbeat) clearInterval(heartbeat)
+      clearInterval(heartbeat)
       getWindow()?.removeEventListener('pagehide', onPageHide)
     },
-  }
-}
-
-function parse(text: string | null | undefined): JournalRecord | undefined {
-  if (!text) return undefined
-  try {
-    const record = JSON.parse(text) as JournalRecord
-    return Array.isArray(record.messages) ? record : undefined
-  } catch {
-    return undefined
   }
 }

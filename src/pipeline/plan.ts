@@ -26,13 +26,11 @@ export function applyTrackPlan(
   integrations: IntegrationsOptions,
 ): IntegrationsOptions {
   const events = plan?.track
-  if (!events || !isPlainObject(events)) return integrations
+  if (!isPlainObject(events)) return integrations
 
   const planned = events[event]
-  if (planned) {
-    if (planned.enabled === false) return { ...ENDPOINT_ONLY }
-    return { ...(planned.integrations ?? {}), ...integrations }
+  if ((planned || events.__default)?.enabled === false) {
+    return { ...ENDPOINT_ONLY }
   }
-  if (events.__default?.enabled === false) return { ...ENDPOINT_ONLY }
-  return integrations
+  return planned ? { ...planned.integrations, ...integrations } : integrations
 }

@@ -9,8 +9,7 @@ function lookup(
   integrations: IntegrationsOptions,
 ): boolean | JSONObject | undefined {
   for (const name of names) {
-    if (name in integrations && integrations[name] !== undefined)
-      return integrations[name]
+    if (integrations[name] !== undefined) return integrations[name]
   }
   // Most calls pass no `integrations` option: skip the case-blind pass.
   const keys = Object.keys(integrations)
@@ -36,9 +35,7 @@ export function isDestinationEnabled(
   integrations: IntegrationsOptions,
 ): boolean {
   const own = lookup(names, integrations)
-  if (own !== undefined) return own !== false
-  const all = integrations.All
-  return all === undefined ? true : all !== false
+  return own === undefined ? integrations.All !== false : own !== false
 }
 
 /**
