@@ -100,7 +100,7 @@ export function takeKeptCalls(writeKey: string, log: Logger): KeptCall[] {
     (record) => typeof record?.at === 'number' && Array.isArray(record.calls),
     (record) => Date.now() - record.at <= STALE_KEPT_MS,
     log,
-    'calls the keeper stored',
+    'kept calls',
   )
 
   const calls: KeptCall[] = []

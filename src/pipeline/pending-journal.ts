@@ -92,7 +92,7 @@ export function createPendingJournal(
         (record) =>
           !record.closed && !(Date.now() - record.updatedAt > STALE_JOURNAL_MS),
         log,
-        'messages waiting for settings',
+        'waiting messages',
       ).flatMap((record) => record.messages),
 
     dispose() {
