@@ -1,14 +1,13 @@
 import { describe } from '../arguments'
-import { createLogger } from '../debug'
 import { getLocation } from '../global-scope'
 import type { CookieAttributes } from './cookie'
 import { findTopDomain } from './cookie-domain'
+import { logger } from './log'
 import type { CookieOptions } from './types'
 
 export const DEFAULT_COOKIE_MAXAGE_DAYS = 365
 
 const DAY_MS = 24 * 60 * 60 * 1000
-const logger = createLogger('identity')
 
 /** Rejects text that would end the attribute and inject another one. */
 const TEXT: Check = [

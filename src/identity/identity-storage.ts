@@ -1,5 +1,5 @@
 import { describe } from '../arguments'
-import { createLogger } from '../debug'
+import { logger } from './log'
 import {
   createCookieStore,
   createLocalStorageStore,
@@ -25,7 +25,6 @@ export const DEFAULT_STORES: readonly StoreType[] = [
 ]
 
 const STORE_NAMES = '"cookie", "localStorage" or "memory"'
-const logger = createLogger('identity')
 
 export function createIdentityStorage(
   options: Omit<IdentityOptions, 'generateId'>,

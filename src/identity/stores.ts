@@ -1,7 +1,7 @@
-import { createLogger } from '../debug'
 import { getStorage } from '../global-scope'
 import { readCookie, removeCookie, writeCookie } from './cookie'
 import { resolveCookieAttributes } from './cookie-options'
+import { logger } from './log'
 import { decodeStoredValue, encodeStoredValue } from './stored-value'
 import type { CookieOptions, StoreType } from './types'
 
@@ -25,8 +25,6 @@ export interface StorageChain {
   set(key: string, value: unknown): void
   remove(key: string): void
 }
-
-const logger = createLogger('identity')
 
 export function createStorageChain(stores: Store[]): StorageChain {
   /**
