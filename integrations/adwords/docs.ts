@@ -1,11 +1,17 @@
 import type { IntegrationDocs } from '../../src/integration/docs'
 
 /**
- * AdWords: what each Segment call becomes, for the README, and the events it
- * maps on its own, for the manifest. index.ts never imports this file, so it
- * ships in no bundle.
+ * AdWords: the optional options' descriptions and what each Segment call
+ * becomes, for the README, and the events it maps on its own, for the
+ * manifest. index.ts never imports this file, so it ships in no bundle.
  */
 export default {
+  optionDescriptions: {
+    pageRemarketing:
+      'With each page call, also send a remarketing tag with the page properties.',
+    eventMappings:
+      'Track event names to `{ eventName, label, conversionId, remarketing }`: the conversion label, an optional other conversion ID, and whether to send a remarketing tag too.',
+  },
   vendorCallHeading: '`google_trackConversion` call',
   mappings: [
     {

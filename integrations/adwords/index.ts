@@ -9,6 +9,9 @@ import {
   trackTags,
 } from './tags'
 
+// Only conversionId carries its description here, because the error for a
+// missing value quotes it. The others are in docs.ts, which no bundle
+// contains.
 const options = {
   conversionId: {
     type: 'string',
@@ -18,12 +21,7 @@ const options = {
     description:
       'Conversion ID of the Google Ads account (`google_conversion_id` in the tag).',
   },
-  pageRemarketing: {
-    type: 'boolean',
-    default: false,
-    description:
-      'With each page call, also send a remarketing tag with the page properties.',
-  },
+  pageRemarketing: { type: 'boolean', default: false },
   eventMappings: {
     type: 'mapping',
     fieldPatterns: {
@@ -31,8 +29,6 @@ const options = {
       label: '^[A-Za-z0-9_-]+$',
     },
     default: [],
-    description:
-      'Track event names to `{ eventName, label, conversionId, remarketing }`: the conversion label, an optional other conversion ID, and whether to send a remarketing tag too.',
   },
 } as const
 

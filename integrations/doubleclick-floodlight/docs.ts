@@ -1,11 +1,23 @@
 import type { IntegrationDocs } from '../../src/integration/docs'
 
 /**
- * DoubleClick Floodlight: what each Segment call becomes, for the README, and
- * the events it maps on its own, for the manifest. index.ts never imports
- * this file, so it ships in no bundle.
+ * DoubleClick Floodlight: the option descriptions and what each Segment call
+ * becomes, for the README, and the events it maps on its own, for the manifest.
+ * index.ts never imports this file, so it ships in no bundle.
  */
 export default {
+  optionDescriptions: {
+    source: 'Advertiser ID (`src`); no tag fires without it.',
+    activityTag: 'Activity tag string (`cat`) for tags that set none.',
+    groupTag: 'Group tag string (`type`) for tags that set none.',
+    events:
+      'Segment event to `{ cat, type, customVariable, isSalesTag, ordKey }`.',
+    getDoubleClickId: 'Request the DoubleClick ID (cookie matching) pixel.',
+    googleNetworkId: 'Google Network ID for the DoubleClick ID pixel.',
+    segmentWriteKey: 'Write key sent with the DoubleClick ID pixel.',
+    useTransactionCounting:
+      'Sales tags send `qty=1` instead of the items sold.',
+  },
   vendorCallHeading: 'Floodlight request',
   mappings: [
     {

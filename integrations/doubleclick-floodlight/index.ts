@@ -8,27 +8,25 @@ import { childDirectedFlag, doubleClickIdUrl, tagUrls } from './tags'
 
 const NAME = 'DoubleClick Floodlight'
 
+// The option descriptions are in docs.ts, which no bundle contains.
 const options = {
   source: {
     type: 'string',
     pattern: '^[A-Za-z0-9-]+$',
     example: '1234567',
     default: '',
-    description: 'Advertiser ID (`src`); no tag fires without it.',
   },
   activityTag: {
     type: 'string',
     pattern: '^[A-Za-z0-9_-]+$',
     example: 'sales0',
     default: '',
-    description: 'Activity tag string (`cat`) for tags that set none.',
   },
   groupTag: {
     type: 'string',
     pattern: '^[A-Za-z0-9_-]+$',
     example: 'conv0',
     default: '',
-    description: 'Group tag string (`type`) for tags that set none.',
   },
   events: {
     type: 'mapping',
@@ -37,31 +35,16 @@ const options = {
       type: '^[A-Za-z0-9_-]+$',
     },
     default: [],
-    description:
-      'Segment event to `{ cat, type, customVariable, isSalesTag, ordKey }`.',
   },
-  getDoubleClickId: {
-    type: 'boolean',
-    default: false,
-    description: 'Request the DoubleClick ID (cookie matching) pixel.',
-  },
+  getDoubleClickId: { type: 'boolean', default: false },
   googleNetworkId: {
     type: 'string',
     pattern: '^[A-Za-z0-9_-]+$',
     example: '1234',
     default: '',
-    description: 'Google Network ID for the DoubleClick ID pixel.',
   },
-  segmentWriteKey: {
-    type: 'string',
-    default: '',
-    description: 'Write key sent with the DoubleClick ID pixel.',
-  },
-  useTransactionCounting: {
-    type: 'boolean',
-    default: false,
-    description: 'Sales tags send `qty=1` instead of the items sold.',
-  },
+  segmentWriteKey: { type: 'string', default: '' },
+  useTransactionCounting: { type: 'boolean', default: false },
 } as const satisfies OptionSchema
 
 export type DoubleClickFloodlightOptions = OptionsOf<typeof options>

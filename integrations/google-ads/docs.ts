@@ -1,11 +1,27 @@
 import type { IntegrationDocs } from '../../src/integration/docs'
 
 /**
- * Google AdWords New: what each Segment call becomes, for the README, and the
- * events it maps on its own, for the manifest. index.ts never imports this
- * file, so it ships in no bundle.
+ * Google AdWords New: the optional options' descriptions and what each Segment
+ * call becomes, for the README, and the events it maps on its own, for the
+ * manifest. index.ts never imports this file, so it ships in no bundle.
  */
 export default {
+  optionDescriptions: {
+    sendPageView:
+      'Lets gtag.js send its own page view when it configures the account.',
+    conversionLinker:
+      'Lets gtag.js store ad click information in first-party cookies.',
+    clickConversions:
+      'Track event names to conversions: `{ event, id, accountId }`, `id` the conversion label, `accountId` an optional other account.',
+    pageLoadConversions:
+      'Page names to conversions, in the same shape as `clickConversions`.',
+    defaultPageConversion:
+      'Conversion label sent for every page call that has no name.',
+    disableAdPersonalization:
+      'Sets `allow_ad_personalization_signals` to false before any `config`.',
+    floodlightAccountId:
+      'A Floodlight (`DC-…`) tag ID configured on the same gtag.js, before the Ads account.',
+  },
   vendorCallHeading: 'gtag call',
   mappings: [
     { segmentCall: 'load', vendorCall: "`gtag('js', new Date())`" },

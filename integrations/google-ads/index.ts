@@ -7,6 +7,9 @@ import { clickParameters, pageParameters } from './parameters'
 
 const NAME = 'Google AdWords New'
 
+// Only accountId carries its description here, because the error for a
+// missing value quotes it. The others are in docs.ts, which no bundle
+// contains.
 const options = {
   accountId: {
     type: 'string',
@@ -16,18 +19,8 @@ const options = {
     description:
       'Google Ads account ID (`AW-…`): the gtag.js tag ID and the default account of every conversion.',
   },
-  sendPageView: {
-    type: 'boolean',
-    default: true,
-    description:
-      'Lets gtag.js send its own page view when it configures the account.',
-  },
-  conversionLinker: {
-    type: 'boolean',
-    default: true,
-    description:
-      'Lets gtag.js store ad click information in first-party cookies.',
-  },
+  sendPageView: { type: 'boolean', default: true },
+  conversionLinker: { type: 'boolean', default: true },
   clickConversions: {
     type: 'mapping',
     fieldPatterns: {
@@ -35,8 +28,6 @@ const options = {
       id: '^[A-Za-z0-9_-]+$',
     },
     default: [],
-    description:
-      'Track event names to conversions: `{ event, id, accountId }`, `id` the conversion label, `accountId` an optional other account.',
   },
   pageLoadConversions: {
     type: 'mapping',
@@ -45,27 +36,14 @@ const options = {
       id: '^[A-Za-z0-9_-]+$',
     },
     default: [],
-    description:
-      'Page names to conversions, in the same shape as `clickConversions`.',
   },
-  defaultPageConversion: {
-    type: 'string',
-    default: '',
-    description: 'Conversion label sent for every page call that has no name.',
-  },
-  disableAdPersonalization: {
-    type: 'boolean',
-    default: false,
-    description:
-      'Sets `allow_ad_personalization_signals` to false before any `config`.',
-  },
+  defaultPageConversion: { type: 'string', default: '' },
+  disableAdPersonalization: { type: 'boolean', default: false },
   floodlightAccountId: {
     type: 'string',
     pattern: '^DC-[0-9]+$',
     example: 'DC-1234567',
     default: '',
-    description:
-      'A Floodlight (`DC-…`) tag ID configured on the same gtag.js, before the Ads account.',
   },
 } as const
 

@@ -13,6 +13,9 @@ const GTM_SCRIPT = 'www.googletagmanager.com/gtm.js'
 
 type DataLayer = { push(...messages: unknown[]): unknown }
 
+// Only containerId carries its description here, because the error for a
+// missing value quotes it. The others are in docs.ts, which no bundle
+// contains.
 const options = {
   containerId: {
     type: 'string',
@@ -21,39 +24,11 @@ const options = {
     required: true,
     description: 'Container ID, e.g. GTM-XXXXXXX.',
   },
-  environment: {
-    type: 'string',
-    default: '',
-    description:
-      'Environment to load: its `gtm_preview` value (env-2), or the query ' +
-      'string of its snippet (gtm_auth=...&gtm_preview=env-2&gtm_cookies_win=x). ' +
-      'Default none: the live container.',
-  },
-  fullURLpath: {
-    type: 'string',
-    default: '',
-    description:
-      'Host and path to load the container script from instead of ' +
-      'Google (a first-party or server-side tagging domain), e.g. ' +
-      '`gtm.example.com/gtm.js`. Default none: Google.',
-  },
-  trackNamedPages: {
-    type: 'boolean',
-    default: true,
-    description:
-      'Push `Viewed <Name> Page` for page calls with a name. Default true.',
-  },
-  trackCategorizedPages: {
-    type: 'boolean',
-    default: true,
-    description:
-      'Push `Viewed <Category> Page` for page calls with a category. Default true.',
-  },
-  trackAllPages: {
-    type: 'boolean',
-    default: false,
-    description: 'Push `Loaded a Page` for every page call. Default false.',
-  },
+  environment: { type: 'string', default: '' },
+  fullURLpath: { type: 'string', default: '' },
+  trackNamedPages: { type: 'boolean', default: true },
+  trackCategorizedPages: { type: 'boolean', default: true },
+  trackAllPages: { type: 'boolean', default: false },
 } as const
 
 /** Options of the Google Tag Manager destination, as Segment names them. */

@@ -1,11 +1,17 @@
 import type { IntegrationDocs } from '../../src/integration/docs'
 
 /**
- * Retention Science: what each Segment call becomes, for the README, and the
- * events it maps on its own, for the manifest. index.ts never imports this
- * file, so it ships in no bundle.
+ * Retention Science: the option descriptions and what each Segment call
+ * becomes, for the README, and the events it maps on its own, for the manifest.
+ * index.ts never imports this file, so it ships in no bundle.
  */
 export default {
+  optionDescriptions: {
+    siteId: 'Retention Science site ID, sent as `_setSiteId`.',
+    enableOnSite: 'Send `_enableOnsite` (on-site features) with every call.',
+    customMappings: 'Segment event to the action sent as `_setAction`.',
+    reservedMappings: 'Segment event to `shopping_cart` or `checkout_success`.',
+  },
   vendorCallHeading: "`_rsq` commands after the visitor's",
   mappings: [
     { segmentCall: 'page', vendorCall: "`['_track']`" },

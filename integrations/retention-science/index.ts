@@ -16,29 +16,17 @@ import {
 const WAVES_SCRIPT = 'https://d1stxfv94hrhia.cloudfront.net/waves/v2/w.js'
 const QUEUE = '_rsq'
 
+// The option descriptions are in docs.ts, which no bundle contains.
 const options = {
   siteId: {
     type: 'string',
     pattern: '^[A-Za-z0-9_-]+$',
     example: '12345',
     default: '',
-    description: 'Retention Science site ID, sent as `_setSiteId`.',
   },
-  enableOnSite: {
-    type: 'boolean',
-    default: false,
-    description: 'Send `_enableOnsite` (on-site features) with every call.',
-  },
-  customMappings: {
-    type: 'mapping',
-    default: [],
-    description: 'Segment event to the action sent as `_setAction`.',
-  },
-  reservedMappings: {
-    type: 'mapping',
-    default: [],
-    description: 'Segment event to `shopping_cart` or `checkout_success`.',
-  },
+  enableOnSite: { type: 'boolean', default: false },
+  customMappings: { type: 'mapping', default: [] },
+  reservedMappings: { type: 'mapping', default: [] },
 } as const satisfies OptionSchema
 
 export type RetentionScienceOptions = OptionsOf<typeof options>
