@@ -223,93 +223,10 @@ const FACADE_CLASSES_SOURCE = [
   )
   .join('\n')
 
-/** The `type` values of an option spec (OptionType in src/integration/schema.ts). */
-const OPTION_TYPES = new Set([
-  'string',
-  'number',
-  'boolean',
-  'array',
-  'object',
-  'mapping',
-])
-
-/** Returns the name of a plain `name:` or `'name':` property, else undefined. */
-function propertyName(property) {
-  if (property.type !== 'Property' || property.computed) return undefined
-  const { key } = property
-  return key.type === 'Identifier' ? key.name : key.value
-}
-
-/**
- * Returns the ranges of the `description` properties, trailing comma
- * included, of the option specs in a module's AST: objects with a `type`
- * that names an option type. A required option keeps its description,
- * because the error for a missing value quotes it.
- */
-function optionDescriptionRanges(code, node, ranges = []) {
-  if (Array.isArray(node)) {
-    for (const child of node) optionDescriptionRanges(code, child, ranges)
-    return ranges
-  }
-  if (!node || typeof node.type !== 'string') return ranges
-  if (node.type === 'ObjectExpression') {
-    const byName = new Map(
-      node.properties.map((property) => [propertyName(property), property]),
-    )
-    const type = byName.get('type')?.value
-    const description = byName.get('description')
-    const required = byName.get('required')?.value
-    if (
-      description &&
-      type?.type === 'Literal' &&
-      OPTION_TYPES.has(type.value) &&
-      !(required?.type === 'Literal' && required.value === true)
-    ) {
-      const comma = /^\s*,/.exec(code.slice(description.end))
-      ranges.push([
-        description.start,
-        description.end + (comma?.[0].length ?? 0),
-      ])
-    }
-  }
-  for (const [key, value] of Object.entries(node)) {
-    if (key !== 'type' && value && typeof value === 'object') {
-      optionDescriptionRanges(code, value, ranges)
-    }
-  }
-  return ranges
-}
-
-/**
- * Removes the descriptions of optional options from the destinations in a
- * script-tag bundle: only the README, the JSON Schema and the `clickstream`
- * command show them, and they come from the npm build. Each is overwritten
- * with spaces, so every position, and so the source map, stays as it was.
- */
-export function stripOptionDescriptions(integrationsDir) {
-  const prefix = integrationsDir + path.sep
-  return {
-    name: 'strip-option-descriptions',
-    transform(code, id) {
-      if (!id.startsWith(prefix) || !code.includes('description')) return null
-      const ranges = optionDescriptionRanges(code, this.parse(code))
-      if (ranges.length === 0) return null
-      let stripped = ''
-      let last = 0
-      for (const [start, end] of ranges) {
-        stripped += code.slice(last, start)
-        stripped += code.slice(start, end).replace(/[^\n]/g, ' ')
-        last = end
-      }
-      return { code: stripped + code.slice(last), map: null }
-    },
-  }
-}
-
 /**
  * The plugins of a script-tag bundle after the TypeScript one. `sourceRoot`
- * contains src/ and integrations/, with files ending in `extension`: the
- * project's .ts sources, or their .js in dist/esm for bench/lib/size.mjs.
+ * contains src/, with files ending in `extension`: the project's .ts
+ * sources, or their .js in dist/esm for bench/lib/size.mjs.
  */
 export function bundlePlugins(sourceRoot, extension) {
   const shimDir = path.join(sourceRoot, 'src', 'facade-deps')
@@ -333,7 +250,6 @@ export function bundlePlugins(sourceRoot, extension) {
         return id === FACADE_CLASSES_ID ? FACADE_CLASSES_SOURCE : null
       },
     },
-    stripOptionDescriptions(path.join(sourceRoot, 'integrations')),
     nodeResolve({ browser: true }),
     commonjs({
       // Hoists requires instead of wrapping each module in a function,
