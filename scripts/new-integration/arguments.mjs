@@ -11,7 +11,7 @@ Writes a new destination from its display name, the name the settings use
 (for example "Example Metrics"), with a placeholder vendor to replace:
 
   integrations/<slug>/index.ts    the destination, made by defineIntegration
-  integrations/<slug>/docs.ts     its mapping table, for the README
+  integrations/<slug>/docs.ts     its option descriptions and mapping table
   integrations/<slug>/README.md   set-up, options, mappings, not supported, tests
   integrations/<slug>/icon.svg    a placeholder icon with its initials
   test/unit/integrations/<slug>/destination.test.ts

@@ -5,8 +5,8 @@ import path from 'node:path'
 
 import * as prettier from 'prettier'
 
-import { renderReadme } from '../readme-sections.mjs'
-import { mappingDocs, optionSchema, placeholderVendor } from './spec.mjs'
+import { describedSchema, renderReadme } from '../readme-sections.mjs'
+import { destinationDocs, optionSchema, placeholderVendor } from './spec.mjs'
 import { destinationSource } from './templates/destination.mjs'
 import { docsSource } from './templates/docs.mjs'
 import { iconSource } from './templates/icon.mjs'
@@ -41,7 +41,7 @@ export async function renderFiles(root, names, identifiers) {
   const folders = destinationFolders(names.slug)
   const vendor = placeholderVendor(names, identifiers)
   const options = optionSchema(names, vendor)
-  const docs = mappingDocs(vendor)
+  const docs = destinationDocs(vendor)
   const testFile = `${folders.test}/destination.test.ts`
   const context = { names, identifiers, vendor, options, docs, testFile }
 
@@ -58,7 +58,7 @@ export async function renderFiles(root, names, identifiers) {
     if (file.endsWith('README.md')) {
       formatted = await renderReadme(
         {
-          schema: options,
+          schema: describedSchema(names.slug, options, docs),
           docs,
           readme: file,
           readmeFile: path.join(root, file),

@@ -19,7 +19,7 @@ export function successReport({ names, vendor, files, dryRun }) {
     `     ${find('/index.ts')}: SDK_URL (${vendor.sdkUrl})`,
     `       and the window.${vendor.global} calls`,
     `     ${find('.test.ts')}: the stand-in and the expected calls`,
-    `  2. After editing the options in index.ts or the table in docs.ts:`,
+    `  2. After editing the options in index.ts or anything in docs.ts:`,
     '     npm run docs    regenerates the tables of its README.md',
     '  3. npm run build   bundles it into dist/analytics.min.js and lists it in',
     '                     dist/integrations.json',

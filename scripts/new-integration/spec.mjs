@@ -1,7 +1,8 @@
 // The facts of a new destination that more than one generated file states:
-// its placeholder vendor, its option schema and its mapping table. index.ts
-// and docs.ts are written from these objects, and the README's generated
-// sections are rendered from the same objects, so they agree.
+// its placeholder vendor, its option schema, and its docs (the optional
+// options' descriptions and the mapping table). index.ts and docs.ts are
+// written from these objects, and the README's generated sections are
+// rendered from the same objects, so they agree.
 
 /** A version for a destination that has never been released. */
 export const FIRST_VERSION = '0.1.0'
@@ -32,7 +33,11 @@ export function placeholderVendor(names, identifiers) {
   }
 }
 
-/** Returns the option schema that index.ts declares. */
+/**
+ * Returns the option schema that index.ts declares. Only the required apiKey
+ * carries its description there, because the error for a missing value
+ * quotes it. destinationDocs describes the others.
+ */
 export function optionSchema(names, vendor) {
   return {
     apiKey: {
@@ -42,17 +47,18 @@ export function optionSchema(names, vendor) {
       example: vendor.exampleKey,
       description: `${names.name} API key, passed to \`init\`.`,
     },
-    trackPages: {
-      type: 'boolean',
-      default: true,
-      description: 'Send page calls.',
-    },
+    trackPages: { type: 'boolean', default: true },
   }
 }
 
-/** Returns the mapping table that docs.ts default-exports. */
-export function mappingDocs(vendor) {
+/**
+ * Returns what docs.ts default-exports: the descriptions of the options that
+ * optionSchema leaves out, which no bundle then carries, and the mapping
+ * table.
+ */
+export function destinationDocs(vendor) {
   return {
+    optionDescriptions: { trackPages: 'Send page calls.' },
     vendorCallHeading: `\`window.${vendor.global}\` call`,
     mappings: [
       {

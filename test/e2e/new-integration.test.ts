@@ -155,6 +155,18 @@ describe('npm run new-integration', function () {
       expect(index).to.include("const VENDOR_GLOBAL = 'acmeMetrics'")
     })
 
+    it('describes optional options in docs.ts', () => {
+      const folder = path.join(copy, 'integrations/acme-metrics')
+      const index = readFileSync(path.join(folder, 'index.ts'), 'utf8')
+      const docs = readFileSync(path.join(folder, 'docs.ts'), 'utf8')
+
+      expect(index).to.include("description: 'Acme Metrics API key")
+      expect(index).not.to.include('Send page calls.')
+      expect(docs).to.include(
+        "optionDescriptions: { trackPages: 'Send page calls.' }",
+      )
+    })
+
     it('formats each file with Prettier', async () => {
       for (const file of FILES.filter((name) => !name.endsWith('.svg'))) {
         const absolute = path.join(copy, file)

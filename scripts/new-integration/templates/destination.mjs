@@ -18,6 +18,9 @@ const SDK_URL = ${toSource(vendor.sdkUrl)}
 /** The global the vendor's script defines. */
 const VENDOR_GLOBAL = ${toSource(vendor.global)}
 
+// Only apiKey carries its description here, because the error for a missing
+// value quotes it. Optional options are described in docs.ts
+// (optionDescriptions), which no bundle contains.
 const options = ${toSource(options)} as const satisfies OptionSchema
 
 /** Options of the ${names.name} destination. */
