@@ -102,7 +102,7 @@ export function admitEvent(
   const record: StoredEvent = stored
     ? { ...stored, event: copy }
     : { event: copy, attempts: 0, rateLimitedRetries: 0 }
-  const notBefore = record.retryAt ?? 0
+  const notBefore = record.retryAt || 0
   const entry: QueueEntry = {
     record,
     json,

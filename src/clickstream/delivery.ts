@@ -1,34 +1,42 @@
 import type { DropReason } from '../errors'
+import type { SegmentEvent } from '../message/types'
+import { uuid } from '../message/uuid'
 import { admitEvent } from './admission'
 import { fitBudget, planRequests } from './batcher'
-import { resolveDeliveryConfig } from './config'
-import { findSettingsProblems } from './settings-check'
-import { isOffline, watchOnline } from './connectivity'
-import { decideOutcome, rescheduleEntry, type Decision } from './outcome'
-import { createNotifier, type DropDetails } from './notifier'
-import { createEventQueue, type QueueEntry } from './queue'
+import { resolveDeliveryConfig, type DeliveryConfig } from './config'
+import { decideOutcome, rescheduleEntry } from './outcome'
 import { createOwnership } from './ownership'
+import { isOffline, watchPage } from './page-events'
+import {
+  nextWakeAt,
+  sendableEntries,
+  type EventQueue,
+  type QueueEntry,
+} from './queue'
 import {
   createQueueStore,
   listStoredQueues,
-  readStoredQueue,
-  removeStoredQueue,
+  takeStoredQueue,
 } from './queue-store'
+import { restoreQueue } from './restore'
 import {
   createTransport,
   type PendingRequest,
   type SendResult,
+  type Transport,
 } from './transport'
 import type {
   ClickstreamDelivery,
   ClickstreamSettings,
   DeliveryHooks,
 } from './types'
-import { createRequestBuilder } from './requests'
-import { restoreQueue } from './restore'
-import { watchPageExit } from './unload'
-import { KEEPALIVE_BUDGET_BYTES, MAX_BATCH_BYTES } from './wire'
-import { uuid } from '../message/uuid'
+import {
+  batchEnvelopeBytes,
+  buildRequest,
+  KEEPALIVE_BUDGET_BYTES,
+  MAX_BATCH_BYTES,
+  requestBytes,
+} from './wire'
 
 /**
  * Max requests in flight outside a page exit. Browsers commonly open at most
@@ -58,22 +66,18 @@ export function createClickstreamDelivery(
   settings: ClickstreamSettings,
   hooks: DeliveryHooks,
 ): ClickstreamDelivery {
-  let config = resolveDeliveryConfig(writeKey, settings)
-  reportSettingsProblems(settings, hooks)
   const { logger } = hooks
   const ownerId = uuid()
   const store = createQueueStore(writeKey, logger, ownerId)
-  let transport = config.endpoint ? createTransport() : undefined
-  const queue = createEventQueue()
-  /** Requests in flight, each with whether it was sent with keepalive. */
-  const pending = new Map<PendingRequest, boolean>()
+  const queue: EventQueue = new Map()
+  const pending = new Set<PendingRequest>()
   const flushWaiters: Array<() => void> = []
-  const notify = createNotifier(hooks)
-  let requests = createRequestBuilder(config)
+  let config: DeliveryConfig
+  let transport: Transport | undefined
 
   let pumpScheduled = false
   let wakeTimer: ReturnType<typeof setTimeout> | undefined
-  let wakeAt: number | undefined
+  let wakeAt = Infinity
   let storageFull = false
   let disposed = false
   /**
@@ -90,14 +94,42 @@ export function createClickstreamDelivery(
    */
   let pausedUntil = 0
 
-  if (!config.endpoint) {
-    logger.debug('no apiHost: events stay stored until settings name one')
-  } else if (!transport) {
-    logger.debug('no browser fetch: events stay stored')
+  /** Applies settings. Invalid ones are reported once each, then clamped. */
+  function applySettings(next: ClickstreamSettings): void {
+    config = resolveDeliveryConfig(writeKey, next)
+    for (const problem of config.problems) {
+      logger.misuse(
+        `endpoint-setting:${problem}`,
+        `Clickstream endpoint settings: ${problem}; the nearest valid value (or the default) is used instead.`,
+      )
+    }
+    transport = config.endpoint ? transport || createTransport() : undefined
+    if (!transport) {
+      logger.debug('no apiHost or no browser fetch: events stay stored')
+    }
   }
 
   function canSend(): boolean {
     return transport !== undefined && !isOffline()
+  }
+
+  function callHook(name: string, call: () => void): void {
+    try {
+      call()
+    } catch (error) {
+      logger.debug(`${name} hook failed`, error)
+    }
+  }
+
+  function reportDrop(
+    event: SegmentEvent,
+    reason: DropReason,
+    detail?: string,
+    status?: number,
+  ): void {
+    const notice = { reason, messageId: event.messageId, event, detail, status }
+    logger.debug('dropped', notice)
+    callHook('onDropped', () => hooks.onDropped(notice))
   }
 
   function schedulePump(): void {
@@ -108,28 +140,32 @@ export function createClickstreamDelivery(
   }
 
   function removeEntry(entry: QueueEntry): void {
-    queue.delete(entry)
-    store.remove(entry.record.event.messageId)
+    const id = entry.record.event.messageId
+    queue.delete(id)
+    store.remove(id)
   }
 
   function dropEntry(
     entry: QueueEntry,
     reason: DropReason,
-    details?: DropDetails,
+    detail?: string,
+    status?: number,
   ): void {
     removeEntry(entry)
-    notify.dropped(entry.record.event, reason, details)
+    reportDrop(entry.record.event, reason, detail, status)
   }
 
   /** Drops the oldest idle events until one more fits under the cap. */
   function makeRoom(): void {
-    if (queue.size < MAX_QUEUED_EVENTS) return
-    for (const entry of queue.entries()) {
+    // Map iteration allows deleting the current entry.
+    for (const entry of queue.values()) {
       if (queue.size < MAX_QUEUED_EVENTS) return
       if (!entry.inFlight) {
-        dropEntry(entry, 'buffer_full', {
-          detail: `more than ${MAX_QUEUED_EVENTS} events queued`,
-        })
+        dropEntry(
+          entry,
+          'buffer_full',
+          `more than ${MAX_QUEUED_EVENTS} events queued`,
+        )
       }
     }
   }
@@ -140,23 +176,22 @@ export function createClickstreamDelivery(
    */
   function adoptFrom(key: string): void {
     if (disposed) return
-    const orphans = readStoredQueue(key).filter(
+    // Removed before the write below, which then has the space they took.
+    const orphans = takeStoredQueue(key).filter(
       (record) => !queue.has(record.event.messageId),
     )
-    // Removed before the write below, which then has the space they took.
-    removeStoredQueue(key)
     if (orphans.length === 0) return
 
     const { entries, drops } = restoreQueue(orphans, config, Date.now())
     for (const entry of entries) {
-      queue.add(entry)
+      queue.set(entry.record.event.messageId, entry)
       store.put(entry.record)
     }
     store.write()
     logger.debug(`adopted ${entries.length} stored events`)
     queueMicrotask(() => {
       for (const { event, reason, detail } of drops) {
-        notify.dropped(event, reason, { detail })
+        reportDrop(event, reason, detail)
       }
       makeRoom()
       schedulePump()
@@ -172,42 +207,14 @@ export function createClickstreamDelivery(
   }
 
   function startAttempt(entry: QueueEntry): void {
+    const { record } = entry
     entry.inFlight = true
-    entry.record.attempts += 1
-    delete entry.record.retryAt
-    store.put(entry.record)
+    record.attempts += 1
+    delete record.retryAt
+    store.put(record)
     // A retry's count is stored at once, so reloads cannot stretch the retry
     // budget. Losing a first attempt's count costs at most one extra send.
-    if (entry.record.attempts > 1) urgentChanges = true
-  }
-
-  function applyDecision(
-    entry: QueueEntry,
-    decision: Decision,
-    now: number,
-  ): void {
-    const { record } = entry
-    switch (decision.action) {
-      case 'deliver':
-        removeEntry(entry)
-        notify.delivered(record.event)
-        return
-      case 'drop': {
-        const { reason, status, detail } = decision
-        dropEntry(entry, reason, { status, detail })
-        return
-      }
-      case 'retry':
-        logger.debug(
-          `retrying ${record.event.messageId} in ${decision.waitMs} ms`,
-        )
-        rescheduleEntry(entry, decision, now)
-        break
-      default:
-        rescheduleEntry(entry, decision, now)
-    }
-    store.put(record)
-    urgentChanges = true
+    if (record.attempts > 1) urgentChanges = true
   }
 
   function settle(group: QueueEntry[], result: SendResult): void {
@@ -219,25 +226,40 @@ export function createClickstreamDelivery(
       now,
     }
     for (const entry of group) {
+      const { record } = entry
       entry.inFlight = false
       // An entry evicted or dropped while in flight has no fate left to decide.
-      if (!queue.has(entry.record.event.messageId)) continue
-      const decision = decideOutcome(result, entry.record, context)
-      if (decision.action === 'retry' && decision.rateLimited) {
-        pauseUntil(now + decision.waitMs)
+      if (!queue.has(record.event.messageId)) continue
+      const decision = decideOutcome(result, record, context)
+      if (decision.action === 'deliver') {
+        removeEntry(entry)
+        logger.debug('delivered', record.event.messageId)
+        callHook('onDelivered', () => hooks.onDelivered(record.event))
+      } else if (decision.action === 'drop') {
+        const { reason, detail, status } = decision
+        dropEntry(entry, reason, detail, status)
+      } else {
+        if (decision.action === 'retry') {
+          const { waitMs } = decision
+          if (decision.rateLimited) pauseUntil(now + waitMs)
+          logger.debug(`retrying ${record.event.messageId} in ${waitMs} ms`)
+        }
+        rescheduleEntry(entry, decision, now)
+        store.put(record)
+        urgentChanges = true
       }
-      applyDecision(entry, decision, now)
     }
   }
 
   function dispatch(group: QueueEntry[], keepalive: boolean): void {
-    if (!transport) return
-    const { url, body } = requests.build(group, new Date().toISOString())
-    const request = transport.send(url, body, {
-      timeoutMs: config.requestTimeoutMs,
+    const [url, body] = buildRequest(config, group, new Date().toISOString())
+    const request = transport!.send(
+      url,
+      body,
+      config.requestTimeoutMs,
       keepalive,
-    })
-    pending.set(request, keepalive)
+    )
+    pending.add(request)
     logger.debug(`sending ${group.length} event(s) to ${url}`)
 
     void request.result.then((result) => {
@@ -251,20 +273,6 @@ export function createClickstreamDelivery(
     })
   }
 
-  /** Evicts the oldest idle events, reported as `storage_full`, until the queue fits. */
-  function evictUntilWritten(): void {
-    for (const entry of queue.entries()) {
-      if (entry.inFlight) continue
-      dropEntry(entry, 'storage_full', {
-        detail: 'localStorage quota exceeded',
-      })
-      if (store.write() !== 'quota_exceeded') {
-        storageFull = false
-        return
-      }
-    }
-  }
-
   /**
    * Writes pending changes. When storage is full, sending comes first: the
    * next pump forces partial batches out, and events that do not fit stay
@@ -272,7 +280,7 @@ export function createClickstreamDelivery(
    * events stored at the cost of the oldest, which helps only when a later
    * page load is their one way out: without an endpoint, or offline.
    */
-  function persist(sending: boolean, force = false): void {
+  function persist(sending: boolean, force?: boolean): void {
     if (!store.hasPendingChanges()) return
     // Removals and attempt counters may wait a moment: lost, they cost a
     // duplicate send, which delivery allows anyway, and waiting saves
@@ -284,7 +292,7 @@ export function createClickstreamDelivery(
       }, LAZY_WRITE_MS)
       return
     }
-    if (lazyWriteTimer !== undefined) clearTimeout(lazyWriteTimer)
+    clearTimeout(lazyWriteTimer)
     lazyWriteTimer = undefined
     const outcome = store.write()
     if (outcome === 'written') urgentChanges = false
@@ -296,8 +304,19 @@ export function createClickstreamDelivery(
     storageFull = true
 
     if (sending || pending.size > 0) return
-    if (!canSend()) evictUntilWritten()
-    else if (queue.sendable(Date.now()).length > 0) schedulePump()
+    if (canSend()) {
+      if (sendableEntries(queue, Date.now()).length > 0) schedulePump()
+      return
+    }
+    // Evicts the oldest idle events until the queue fits.
+    for (const entry of queue.values()) {
+      if (entry.inFlight) continue
+      dropEntry(entry, 'storage_full', 'localStorage quota exceeded')
+      if (store.write() !== 'quota_exceeded') {
+        storageFull = false
+        return
+      }
+    }
   }
 
   function pauseUntil(time: number): void {
@@ -308,48 +327,36 @@ export function createClickstreamDelivery(
     )
   }
 
-  function takeRequests(now: number, force: boolean): QueueEntry[][] {
-    if (now < pausedUntil) return []
-    const groups = planRequests(queue.sendable(now), {
+  /** Groups the sendable events into requests, oldest first. */
+  function plan(
+    now: number,
+    force: boolean,
+    maxBodyBytes: number,
+    maxRequests: number,
+  ): QueueEntry[][] {
+    return planRequests(sendableEntries(queue, now), {
       batching: config.batching,
       batchSize: config.batchSize,
-      maxBodyBytes: MAX_BATCH_BYTES,
-      envelopeBytes: requests.envelopeBytes,
+      maxBodyBytes,
+      envelopeBytes: batchEnvelopeBytes(config.authKey),
       now,
       force,
-      maxRequests: MAX_IN_FLIGHT - pending.size,
+      maxRequests,
     })
-    for (const group of groups) group.forEach(startAttempt)
-    return groups
   }
 
   function armWakeTimer(now: number): void {
-    const due = canSend() ? queue.nextWakeAt(now) : undefined
-    let next = due === undefined ? undefined : Math.max(due, pausedUntil)
     // Events that were due during a pause wake the pump when it ends.
-    if (canSend() && now < pausedUntil && queue.size > 0) {
-      next = Math.max(next ?? pausedUntil, pausedUntil)
-    }
+    const next = canSend() ? nextWakeAt(queue, now, pausedUntil) : Infinity
     if (next === wakeAt) return
-    if (wakeTimer !== undefined) clearTimeout(wakeTimer)
-    wakeTimer = undefined
+    clearTimeout(wakeTimer)
     wakeAt = next
-    if (next === undefined) return
-    wakeTimer = setTimeout(() => {
-      wakeTimer = undefined
-      wakeAt = undefined
-      pump()
-    }, next - now)
-  }
-
-  function settleFlushWaiters(now: number): void {
-    if (flushWaiters.length === 0 || pending.size > 0) return
-    // While rate limited, what is left waits in storage, as after a retry.
-    if (canSend() && now >= pausedUntil && queue.sendable(now).length > 0) {
-      return
+    if (next < Infinity) {
+      wakeTimer = setTimeout(() => {
+        wakeAt = Infinity
+        pump()
+      }, next - now)
     }
-    persist(false, true)
-    for (const resolve of flushWaiters.splice(0)) resolve()
   }
 
   function pump(): void {
@@ -357,59 +364,46 @@ export function createClickstreamDelivery(
     if (disposed) return
     const now = Date.now()
     const force = flushWaiters.length > 0 || storageFull
-    const groups = canSend() ? takeRequests(now, force) : []
+    const groups =
+      canSend() && now >= pausedUntil
+        ? plan(now, force, MAX_BATCH_BYTES, MAX_IN_FLIGHT - pending.size)
+        : []
+    for (const group of groups) group.forEach(startAttempt)
 
     persist(groups.length > 0)
     for (const group of groups) dispatch(group, false)
     armWakeTimer(now)
-    settleFlushWaiters(now)
+
+    if (flushWaiters.length === 0 || pending.size > 0) return
+    // While rate limited, what is left waits in storage, as after a retry.
+    if (canSend() && now >= pausedUntil && sendableEntries(queue, now).length) {
+      return
+    }
+    persist(false, true)
+    for (const resolve of flushWaiters.splice(0)) resolve()
   }
 
   /** Returns whether the browser took the beacon. */
   function sendByBeacon(group: QueueEntry[], now: number): boolean {
-    const { url, body } = requests.build(group, new Date(now).toISOString())
-    if (!transport?.beacon(url, body)) return false
+    const [url, body] = buildRequest(config, group, new Date(now).toISOString())
+    if (!transport!.beacon(url, body)) return false
     // A beacon returns no response. If the page lives on, the events go out
     // again after a request timeout, and the collector drops the duplicate
     // messageId.
     for (const entry of group) {
-      entry.notBefore = now + config.requestTimeoutMs
-      entry.sendBy = entry.notBefore
+      entry.notBefore = entry.sendBy = now + config.requestTimeoutMs
     }
     return true
   }
 
   /**
-   * Reports the events that a closing page can neither send nor store. With
-   * storage unavailable or full, what missed the keepalive budget dies with
-   * the page. A beacon is tried first, though browsers may count it against
-   * the same in-flight budget and refuse it.
+   * Sends what is ready within the keepalive budget. Events stay stored
+   * until acknowledged. When the page goes away for good (`final`), reports
+   * the events that it can neither send nor store: with storage unavailable
+   * or full, what missed the keepalive budget dies with the page. A beacon
+   * is tried first, though browsers may count it against the same in-flight
+   * budget and refuse it.
    */
-  function dropUnsavedAtExit(now: number, sent: Set<QueueEntry>): void {
-    const unsaved = queue
-      .entries()
-      .filter(
-        (entry) =>
-          !entry.inFlight &&
-          !sent.has(entry) &&
-          store.isUnwritten(entry.record.event.messageId),
-      )
-    if (unsaved.length === 0) return
-
-    const storage = store.persistent
-      ? 'with localStorage full'
-      : 'without localStorage'
-    const sending = canSend()
-      ? 'and no keepalive request or beacon could take the event'
-      : 'while it could not send (offline, or no apiHost)'
-    const detail = `the page closed ${storage} ${sending}`
-    for (const entry of unsaved) {
-      if (canSend() && sendByBeacon([entry], now)) continue
-      dropEntry(entry, 'page_closed', { detail })
-    }
-  }
-
-  /** Sends what is ready within the keepalive budget. Events stay stored until acknowledged. */
   function onPageExit(final: boolean): void {
     if (disposed) return
     const now = Date.now()
@@ -417,42 +411,54 @@ export function createClickstreamDelivery(
     // While rate limited, stored events wait for a later page. Events that
     // only live in memory go anyway, since the page may be gone after this.
     const paused = now < pausedUntil && store.persistent && !storageFull
-    const groups =
-      canSend() && !paused
-        ? planRequests(queue.sendable(now), {
-            batching: config.batching,
-            batchSize: config.batchSize,
-            maxBodyBytes: KEEPALIVE_BUDGET_BYTES,
-            envelopeBytes: requests.envelopeBytes,
-            now,
-            force: true,
-            maxRequests: Infinity,
-          })
-        : []
-
     const chosen = fitBudget(
-      groups,
-      (group) => requests.bodyBytes(group),
+      canSend() && !paused
+        ? plan(now, true, KEEPALIVE_BUDGET_BYTES, Infinity)
+        : [],
+      (group) => requestBytes(config, group),
       KEEPALIVE_BUDGET_BYTES,
     )
 
-    if (transport?.supportsKeepalive) {
+    if (transport && transport.supportsKeepalive) {
       for (const group of chosen) group.forEach(startAttempt)
       persist(chosen.length > 0, true)
       for (const group of chosen) dispatch(group, true)
     } else {
       persist(false, true)
       for (const group of chosen) {
-        if (sendByBeacon(group, now))
-          group.forEach((entry) => beaconed.add(entry))
+        if (sendByBeacon(group, now)) {
+          for (const entry of group) beaconed.add(entry)
+        }
       }
     }
-    if (final) dropUnsavedAtExit(now, beaconed)
+
+    if (final) {
+      const storage = store.persistent
+        ? 'with localStorage full'
+        : 'without localStorage'
+      const sending = canSend()
+        ? 'and no keepalive request or beacon could take the event'
+        : 'while it could not send (offline, or no apiHost)'
+      for (const entry of queue.values()) {
+        const unsaved =
+          !entry.inFlight &&
+          !beaconed.has(entry) &&
+          store.isUnwritten(entry.record.event.messageId)
+        if (unsaved && !(canSend() && sendByBeacon([entry], now))) {
+          dropEntry(
+            entry,
+            'page_closed',
+            `the page closed ${storage} ${sending}`,
+          )
+        }
+      }
+      ownership.release()
+    }
     armWakeTimer(now)
   }
 
-  const stopWatchingExit = watchPageExit(onPageExit)
-  const stopWatchingOnline = watchOnline(() => {
+  applySettings(settings)
+  const stopWatching = watchPage(onPageExit, () => {
     logger.debug('back online')
     schedulePump()
   })
@@ -465,7 +471,7 @@ export function createClickstreamDelivery(
   return {
     enqueue(event) {
       if (disposed) {
-        notify.dropped(event, 'disabled', { detail: 'delivery was disposed' })
+        reportDrop(event, 'disabled', 'delivery was disposed')
         return
       }
       if (queue.has(event.messageId)) {
@@ -476,25 +482,20 @@ export function createClickstreamDelivery(
       const sendBy = config.batching ? now + config.batchTimeoutMs : now
       const admission = admitEvent(event, undefined, sendBy)
       if (!admission.accepted) {
-        const { reason, detail } = admission
-        notify.dropped(event, reason, { detail })
+        reportDrop(event, admission.reason, admission.detail)
         return
       }
+      const { entry } = admission
       makeRoom()
-      queue.add(admission.entry)
-      store.put(admission.entry.record)
+      queue.set(event.messageId, entry)
+      store.put(entry.record)
       urgentChanges = true
       schedulePump()
     },
 
     configure(next) {
       if (disposed) return
-      config = resolveDeliveryConfig(writeKey, next)
-      reportSettingsProblems(next, hooks)
-      requests = createRequestBuilder(config)
-      transport = config.endpoint ? (transport ?? createTransport()) : undefined
-      if (!config.endpoint)
-        logger.debug('no apiHost: events stay stored until settings name one')
+      applySettings(next)
       schedulePump()
     },
 
@@ -511,30 +512,14 @@ export function createClickstreamDelivery(
       if (store.hasPendingChanges()) store.write()
       store.handOver()
       disposed = true
-      if (wakeTimer !== undefined) clearTimeout(wakeTimer)
-      if (lazyWriteTimer !== undefined) clearTimeout(lazyWriteTimer)
-      stopWatchingExit()
-      stopWatchingOnline()
+      clearTimeout(wakeTimer)
+      clearTimeout(lazyWriteTimer)
+      stopWatching()
       ownership.dispose()
-      // Keepalive requests are meant to outlive the page, so they go on.
-      for (const [request, keepalive] of pending) {
-        if (!keepalive) request.abort()
-      }
+      // Keepalive requests are meant to outlive the page, so abort leaves them.
+      for (const request of pending) request.abort()
       pending.clear()
       for (const resolve of flushWaiters.splice(0)) resolve()
     },
-  }
-}
-
-/** Reports invalid endpoint settings once each; the engine clamps them. */
-function reportSettingsProblems(
-  settings: ClickstreamSettings,
-  hooks: DeliveryHooks,
-): void {
-  for (const problem of findSettingsProblems(settings)) {
-    hooks.logger.misuse(
-      `endpoint-setting:${problem}`,
-      `Clickstream endpoint settings: ${problem}; the nearest valid value (or the default) is used instead.`,
-    )
   }
 }

@@ -36,16 +36,6 @@ interface RetryCause {
   detail?: string
 }
 
-function exhausted(cause: RetryCause, budget: number): Decision {
-  const kind = cause.rateLimited ? 'rate-limited' : 'backoff'
-  return {
-    action: 'drop',
-    reason: 'retries_exhausted',
-    status: cause.status,
-    detail: cause.detail ?? `${budget} ${kind} retries used`,
-  }
-}
-
 /**
  * Plans the next retry of an event whose attempt failed. `record.attempts`
  * already counts that attempt. A server-requested wait is honoured, but never
@@ -56,26 +46,26 @@ function planRetry(
   cause: RetryCause,
   context: DecisionContext,
 ): Decision {
-  const { backoff, rateLimit } = context.config
-
-  if (cause.rateLimited) {
-    const retryNumber = record.rateLimitedRetries + 1
-    if (retryNumber > rateLimit.maxRetryCount) {
-      return exhausted(cause, rateLimit.maxRetryCount)
+  const { config, random } = context
+  const { rateLimited, serverWaitMs } = cause
+  const retryNumber = rateLimited
+    ? record.rateLimitedRetries + 1
+    : record.attempts - record.rateLimitedRetries
+  const budget = rateLimited ? config.maxRateLimitRetries : config.maxRetries
+  if (retryNumber > budget) {
+    const kind = rateLimited ? 'rate-limited' : 'backoff'
+    return {
+      action: 'drop',
+      reason: 'retries_exhausted',
+      status: cause.status,
+      detail: cause.detail || `${budget} ${kind} retries used`,
     }
-    const waitMs =
-      cause.serverWaitMs === undefined
-        ? backoffDelayMs(retryNumber, backoff, context.random)
-        : Math.max(cause.serverWaitMs, backoff.baseMs)
-    return { action: 'retry', waitMs, rateLimited: true }
   }
-
-  const retryNumber = record.attempts - record.rateLimitedRetries
-  if (retryNumber > backoff.maxRetryCount) {
-    return exhausted(cause, backoff.maxRetryCount)
-  }
-  const waitMs = backoffDelayMs(retryNumber, backoff, context.random)
-  return { action: 'retry', waitMs, rateLimited: false }
+  const waitMs =
+    serverWaitMs === undefined
+      ? backoffDelayMs(retryNumber, config, random)
+      : Math.max(serverWaitMs, config.baseBackoffMs)
+  return { action: 'retry', waitMs, rateLimited }
 }
 
 /** Decides the fate of one event of a settled request. */
@@ -91,7 +81,7 @@ export function decideOutcome(
   }
 
   const { status } = result
-  switch (classifyStatus(status, context.config.backoff)) {
+  switch (classifyStatus(status, context.config)) {
     case 'delivered':
       return { action: 'deliver' }
     case 'split':
@@ -109,7 +99,7 @@ export function decideOutcome(
       const serverWaitMs = readServerWaitMs(
         result,
         now,
-        config.rateLimit.maxWaitMs,
+        config.maxRateLimitWaitMs,
       )
       const rateLimited = status === 429 || serverWaitMs !== undefined
       return planRetry(record, { rateLimited, serverWaitMs, status }, context)

@@ -1,5 +1,5 @@
 import type { Logger } from '../debug'
-import { getNavigator, getStorage, getWindow } from '../global-scope'
+import { getNavigator, getStorage } from '../global-scope'
 
 /**
  * A lease lapses after this long without renewal. Chrome runs the chained
@@ -31,8 +31,6 @@ const CLAIM_TTL_MS = 5000
  * localStorage does.
  */
 export interface Ownership {
-  /** This page's id, stored as the owner of the events it sends. */
-  readonly id: string
   /**
    * Runs `take` once this page may take over the events of `owner`, which
    * is undefined for events stored without one. That is at once when the
@@ -40,7 +38,11 @@ export interface Ownership {
    * it waits for a live owner to go, and with leases a later check retries.
    */
   claim(owner: string | undefined, take: () => void): void
-  /** Gives up this page's lock or lease, so others take its events at once. */
+  /**
+   * Gives up this page's lock or lease, so others take its events at once.
+   * The caller releases when the page goes away for good, not into the
+   * back/forward cache.
+   */
   release(): void
   dispose(): void
 }
@@ -80,16 +82,6 @@ function repeat(ms: number, tick: () => void): () => void {
   return () => clearTimeout(timer)
 }
 
-/** Gives up the page's ownership when it goes away for good, not into the back/forward cache. */
-function releaseOnPageHide(ownership: Ownership): () => void {
-  const window = getWindow()
-  const onPageHide = (event: Event): void => {
-    if (!(event as PageTransitionEvent).persisted) ownership.release()
-  }
-  window?.addEventListener('pagehide', onPageHide)
-  return () => window?.removeEventListener('pagehide', onPageHide)
-}
-
 function withLocks(
   id: string,
   writeKey: string,
@@ -97,9 +89,8 @@ function withLocks(
   { logger, onCheck }: OwnershipOptions,
 ): Ownership {
   const waiting = new Set<string>()
-  const abort =
-    typeof AbortController === 'undefined' ? undefined : new AbortController()
-  let releaseOwn: () => void = () => undefined
+  const abort = new AbortController()
+  let releaseOwn!: () => void
   const own = new Promise<void>((resolve) => {
     releaseOwn = resolve
   })
@@ -110,20 +101,15 @@ function withLocks(
   }
   // The lock is held until the page goes away or gives it up.
   locks.request(lockName(writeKey, id), () => own).catch(failed)
-  const stopChecks = repeat(CHECK_INTERVAL_MS, () => {
-    if (!disposed) onCheck()
-  })
+  const stopChecks = repeat(CHECK_INTERVAL_MS, onCheck)
 
   return {
-    id,
-
     claim(owner, take) {
       const name = lockName(writeKey, owner)
       if (disposed || owner === id || waiting.has(name)) return
       waiting.add(name)
-      const options: LockOptions = abort ? { signal: abort.signal } : {}
       locks
-        .request(name, options, async () => {
+        .request(name, { signal: abort.signal }, async () => {
           waiting.delete(name)
           // The owner's last writes reach this tab's copy of storage a
           // moment after its lock was released.
@@ -143,7 +129,7 @@ function withLocks(
     dispose() {
       disposed = true
       stopChecks()
-      abort?.abort()
+      abort.abort()
       releaseOwn()
     },
   }
@@ -157,67 +143,52 @@ function withLeases(
 ): Ownership {
   const ownKey = leaseKey(writeKey, id)
   const leasePrefix = leaseKey(writeKey, '')
+  const claimName = claimKey(writeKey)
   const queued = new Map<string | undefined, () => void>()
   let claimTimer: ReturnType<typeof setTimeout> | undefined
   let released = false
   let disposed = false
 
-  function attempt<T>(action: () => T, fallback: T): T {
+  /** Runs a storage call. Broken storage leaves the queue in memory, where no lease is needed. */
+  function attempt<T>(action: () => T): T | undefined {
     try {
       return action()
     } catch (error) {
-      // Broken storage leaves the queue in memory, where no lease is needed.
       logger.debug('a lease in localStorage failed', error)
-      return fallback
+      return undefined
     }
   }
+  const read = (key: string) => attempt(() => storage.getItem(key))
+  const write = (key: string, value: string) =>
+    attempt(() => storage.setItem(key, value))
+  const remove = (key: string) => attempt(() => storage.removeItem(key))
 
   function renew(): void {
-    if (released) return
-    attempt(
-      () => storage.setItem(ownKey, String(Date.now() + LEASE_MS)),
-      undefined,
-    )
+    if (!released) write(ownKey, String(Date.now() + LEASE_MS))
   }
 
   function leaseAlive(owner: string): boolean {
     if (owner === id) return !released
-    const until = attempt(() => storage.getItem(leaseKey(writeKey, owner)), '')
-    return Number(until) > Date.now()
+    return Number(read(leaseKey(writeKey, owner))) > Date.now()
   }
 
   /** Lists the lease keys of other pages with the epoch milliseconds they last until. */
   function otherLeases(): Array<[string, number]> {
-    return attempt(() => {
-      const found: Array<[string, number]> = []
+    const found: Array<[string, number]> = []
+    attempt(() => {
       for (let index = 0; index < storage.length; index++) {
-        const key = storage.key(index)
-        if (!key?.startsWith(leasePrefix) || key === ownKey) continue
+        const key = storage.key(index) || ''
+        if (!key.startsWith(leasePrefix) || key === ownKey) continue
         found.push([key, Number(storage.getItem(key))])
       }
-      return found
-    }, [])
-  }
-
-  function removeLapsed(): void {
-    const now = Date.now()
-    for (const [key, until] of otherLeases()) {
-      if (!(until > now)) attempt(() => storage.removeItem(key), undefined)
-    }
+    })
+    return found
   }
 
   /** Returns the page named in the claim key while its claim lasts. */
   function claimant(): string | undefined {
-    const value = attempt(() => storage.getItem(claimKey(writeKey)), null)
-    const [owner, until] = (value ?? '').split(' ')
+    const [owner, until] = (read(claimName) || '').split(' ')
     return Number(until) > Date.now() ? owner : undefined
-  }
-
-  function takeQueued(): void {
-    for (const [owner, take] of queued) {
-      if (owner === undefined || !leaseAlive(owner)) take()
-    }
-    queued.clear()
   }
 
   /**
@@ -230,38 +201,38 @@ function withLeases(
       queued.clear()
       return
     }
-    const until = Date.now() + CLAIM_TTL_MS
-    attempt(
-      () => storage.setItem(claimKey(writeKey), `${id} ${until}`),
-      undefined,
-    )
+    write(claimName, `${id} ${Date.now() + CLAIM_TTL_MS}`)
     claimTimer = setTimeout(() => {
       claimTimer = undefined
-      if (disposed || claimant() !== id) {
-        queued.clear()
-        return
-      }
-      takeQueued()
-      claimTimer = setTimeout(() => {
-        claimTimer = undefined
-        if (claimant() === id) {
-          attempt(() => storage.removeItem(claimKey(writeKey)), undefined)
+      if (!disposed && claimant() === id) {
+        for (const [owner, take] of queued) {
+          if (owner === undefined || !leaseAlive(owner)) take()
         }
-      }, CLAIM_SETTLE_MS)
+        claimTimer = setTimeout(() => {
+          claimTimer = undefined
+          if (claimant() === id) remove(claimName)
+        }, CLAIM_SETTLE_MS)
+      }
+      queued.clear()
     }, CLAIM_SETTLE_MS)
   }
 
   renew()
   const stopChecks = repeat(CHECK_INTERVAL_MS, () => {
-    if (disposed) return
     renew()
-    removeLapsed()
+    const now = Date.now()
+    for (const [key, until] of otherLeases()) {
+      if (!(until > now)) remove(key)
+    }
     onCheck()
   })
 
-  return {
-    id,
+  const release = (): void => {
+    released = true
+    remove(ownKey)
+  }
 
+  return {
     claim(owner, take) {
       if (disposed || owner === id) return
       if (owner !== undefined && leaseAlive(owner)) return
@@ -276,34 +247,22 @@ function withLeases(
       if (claimTimer === undefined) startClaim()
     },
 
-    release() {
-      released = true
-      attempt(() => storage.removeItem(ownKey), undefined)
-    },
+    release,
 
     dispose() {
       disposed = true
       stopChecks()
-      if (claimTimer !== undefined) clearTimeout(claimTimer)
+      clearTimeout(claimTimer)
       queued.clear()
-      this.release()
+      release()
     },
-  }
-}
-
-/** Without storage every event stays in its page's memory: nothing to share. */
-function alone(id: string): Ownership {
-  return {
-    id,
-    claim: (_owner, take) => take(),
-    release: () => undefined,
-    dispose: () => undefined,
   }
 }
 
 /**
  * Creates this page's ownership of stored events. `persistent` is false
- * when the queue lives in memory, where there is nothing to share.
+ * when the queue lives in memory, where there is nothing to share, and
+ * every claim is then taken at once.
  */
 export function createOwnership(
   writeKey: string,
@@ -312,21 +271,13 @@ export function createOwnership(
   options: OwnershipOptions,
 ): Ownership {
   const storage = persistent ? getStorage('localStorage') : undefined
-  if (!storage) return alone(id)
-
-  const locks = getNavigator()?.locks
-  const ownership =
-    locks && typeof locks.request === 'function'
-      ? withLocks(id, writeKey, locks, options)
-      : withLeases(id, writeKey, storage, options)
-  const stopWatching = releaseOnPageHide(ownership)
-  return {
-    id,
-    claim: (owner, take) => ownership.claim(owner, take),
-    release: () => ownership.release(),
-    dispose() {
-      stopWatching()
-      ownership.dispose()
-    },
+  const navigator = getNavigator()
+  const locks = navigator && navigator.locks
+  if (!storage) {
+    const ignore = (): void => undefined
+    return { claim: (_owner, take) => take(), release: ignore, dispose: ignore }
   }
+  return locks && typeof locks.request === 'function'
+    ? withLocks(id, writeKey, locks, options)
+    : withLeases(id, writeKey, storage, options)
 }

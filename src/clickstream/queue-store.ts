@@ -22,8 +22,6 @@ export type WriteOutcome = 'written' | 'quota_exceeded' | 'unavailable'
  * another writer added under the same key survive it.
  */
 export interface QueueStore {
-  /** Reads the stored events, skipping malformed entries. */
-  load(): StoredEvent[]
   /**
    * Moves what is stored under the page's own key to the shared key, so the
    * next page takes it over at once.
@@ -68,40 +66,38 @@ export interface StoredQueue {
   owner: string | undefined
 }
 
-/** Lists the stored queues of a write key. Broken storage lists none. */
+/** Lists the stored queues of a write key. Missing or broken storage lists none. */
 export function listStoredQueues(writeKey: string): StoredQueue[] {
   const shared = queueStorageKey(writeKey)
-  const storage = getStorage('localStorage')
   const queues: StoredQueue[] = []
   try {
-    for (let index = 0; storage && index < storage.length; index++) {
-      const key = storage.key(index)
-      if (key === shared) queues.push({ key, owner: undefined })
-      else if (key?.startsWith(`${shared}:`)) {
-        queues.push({ key, owner: key.slice(shared.length + 1) })
+    const storage = getStorage('localStorage')!
+    for (let index = 0; index < storage.length; index++) {
+      const key = storage.key(index)!
+      if (key === shared || key.startsWith(`${shared}:`)) {
+        queues.push({ key, owner: key.slice(shared.length + 1) || undefined })
       }
     }
   } catch {
-    // Storage that throws contains no queue this page could take over.
+    // Storage that is missing or throws contains no queue this page could take over.
   }
   return queues
 }
 
-export function readStoredQueue(key: string): StoredEvent[] {
+/**
+ * Reads the events stored under `key`, then removes the key. A key that
+ * cannot be removed stays, and the page that reads it next sends its events.
+ */
+export function takeStoredQueue(key: string): StoredEvent[] {
+  const storage = getStorage('localStorage')
+  let records: StoredEvent[] = []
   try {
-    return parseRecords(getStorage('localStorage')?.getItem(key) ?? null)
+    records = parseRecords(storage!.getItem(key))
+    storage!.removeItem(key)
   } catch {
     // Unreadable storage contains nothing to take over.
-    return []
   }
-}
-
-export function removeStoredQueue(key: string): void {
-  try {
-    getStorage('localStorage')?.removeItem(key)
-  } catch {
-    // The key stays, and the page that reads it next sends its events.
-  }
+  return records
 }
 
 /** Matches the names and legacy codes browsers use for a full storage area. */
@@ -163,19 +159,6 @@ function recordJson(record: StoredEvent): string {
   return `{"event":${event},"attempts":${record.attempts},"rateLimitedRetries":${record.rateLimitedRetries}${retryAt}}`
 }
 
-/** The pending changes a write applies: new records, and updates of stored ones. */
-interface WriteTier {
-  additions: boolean
-  updates: boolean
-}
-
-/** Everything first. When the quota rejects that, only what does not grow the value. */
-const WRITE_TIERS: readonly WriteTier[] = [
-  { additions: true, updates: true },
-  { additions: false, updates: true },
-  { additions: false, updates: false },
-]
-
 /**
  * Creates the store of one page: under the page's own key when `ownerId`
  * names the page, else under the shared key.
@@ -190,83 +173,45 @@ export function createQueueStore(
   const puts = new Map<string, StoredEvent>()
   const removals = new Set<string>()
   let storage = getStorage('localStorage')
-  let persistent = storage !== undefined
+  /** The value this page last read or wrote under its key, and its records. */
+  let knownRaw: string | null = null
+  let knownRecords: StoredEvent[] = []
 
-  if (!persistent) {
-    logger.debug('localStorage is unavailable: the queue stays in memory')
-  }
-
-  function giveUp(error: unknown): WriteOutcome {
-    logger.debug('localStorage failed: the queue stays in memory', error)
-    persistent = false
+  function giveUp(...error: unknown[]): WriteOutcome {
+    logger.debug(
+      'localStorage is unavailable: the queue stays in memory',
+      ...error,
+    )
     storage = undefined
     puts.clear()
     removals.clear()
     return 'unavailable'
   }
+  if (!storage) giveUp()
 
-  function merge(stored: StoredEvent[], tier: WriteTier): StoredEvent[] {
+  /**
+   * Merges the pending changes into the stored records. Tier 0 applies them
+   * all, tier 1 all but the new records, tier 2 only the removals: each tier
+   * grows the stored value less, for a quota that rejected the one before.
+   */
+  function merge(stored: StoredEvent[], tier: number): StoredEvent[] {
     const merged: StoredEvent[] = []
     const seen = new Set<string>()
     for (const record of stored) {
       const id = record.event.messageId
       if (removals.has(id) || seen.has(id)) continue
       seen.add(id)
-      merged.push((tier.updates && puts.get(id)) || record)
+      merged.push((tier < 2 && puts.get(id)) || record)
     }
-    if (!tier.additions) return merged
     for (const [id, record] of puts) {
-      if (!seen.has(id) && !removals.has(id)) merged.push(record)
+      if (tier === 0 && !seen.has(id)) merged.push(record)
     }
     return merged
   }
 
-  /** Clears the changes a tier wrote. Additions not written stay pending. */
-  function clearWritten(stored: StoredEvent[], tier: WriteTier): void {
-    removals.clear()
-    if (tier.additions) puts.clear()
-    else if (tier.updates) {
-      for (const record of stored) puts.delete(record.event.messageId)
-    }
-  }
-
-  /** The value this page last read or wrote under its key, and its records. */
-  let known: { raw: string | null; records: StoredEvent[] } = {
-    raw: null,
-    records: [],
-  }
-
-  /** Reads the stored records, parsing only when another writer changed them. */
-  function readStored(): StoredEvent[] {
-    const raw = storage?.getItem(key) ?? null
-    if (raw !== known.raw) known = { raw, records: parseRecords(raw) }
-    return known.records
-  }
-
-  function save(records: StoredEvent[]): void {
-    if (records.length === 0) {
-      storage?.removeItem(key)
-      known = { raw: null, records }
-      return
-    }
-    const raw = `[${records.map(recordJson).join(',')}]`
-    storage?.setItem(key, raw)
-    known = { raw, records }
-  }
-
   return {
     get persistent() {
-      return persistent
-    },
-
-    load() {
-      if (!storage) return []
-      try {
-        return parseRecords(storage.getItem(key))
-      } catch (error) {
-        giveUp(error)
-        return []
-      }
+      return storage !== undefined
     },
 
     handOver() {
@@ -289,13 +234,13 @@ export function createQueueStore(
     },
 
     put(record) {
-      if (!persistent) return
+      if (!storage) return
       removals.delete(record.event.messageId)
       puts.set(record.event.messageId, record)
     },
 
     remove(messageId) {
-      if (!persistent) return
+      if (!storage) return
       puts.delete(messageId)
       removals.add(messageId)
     },
@@ -305,26 +250,41 @@ export function createQueueStore(
     },
 
     isUnwritten(messageId) {
-      return !persistent || puts.has(messageId)
+      return !storage || puts.has(messageId)
     },
 
     write() {
       if (!storage) return 'unavailable'
       let stored: StoredEvent[]
       try {
-        stored = readStored()
+        // Parses only when another writer changed the value.
+        const raw = storage.getItem(key)
+        if (raw !== knownRaw) knownRecords = parseRecords(raw)
+        knownRaw = raw
+        stored = knownRecords
       } catch (error) {
         return giveUp(error)
       }
-      for (const tier of WRITE_TIERS) {
+      for (let tier = 0; tier < 3; tier++) {
+        const records = merge(stored, tier)
+        const raw = records.length
+          ? `[${records.map(recordJson).join(',')}]`
+          : null
         try {
-          save(merge(stored, tier))
+          if (raw) storage.setItem(key, raw)
+          else storage.removeItem(key)
         } catch (error) {
           if (isQuotaError(error)) continue
           return giveUp(error)
         }
-        clearWritten(stored, tier)
-        return tier.additions ? 'written' : 'quota_exceeded'
+        knownRaw = raw
+        knownRecords = records
+        // Clears the changes written. New records not written stay pending.
+        removals.clear()
+        for (const record of tier < 2 ? records : []) {
+          puts.delete(record.event.messageId)
+        }
+        return tier ? 'quota_exceeded' : 'written'
       }
       // Pending changes stay recorded so the next write can try again.
       return 'quota_exceeded'

@@ -14,56 +14,29 @@ export interface QueueEntry extends Batchable {
   notBefore: number
 }
 
-/** The in-memory queue, oldest event first. */
-export interface EventQueue {
-  readonly size: number
-  has(messageId: string): boolean
-  add(entry: QueueEntry): void
-  delete(entry: QueueEntry): void
-  /** A snapshot, so callers may delete while they iterate. */
-  entries(): QueueEntry[]
-  /** Events that may be sent at `now`: not in flight and not held back. */
-  sendable(now: number): QueueEntry[]
-  /** Returns the next time after `now` at which an event becomes sendable or due. */
-  nextWakeAt(now: number): number | undefined
+/** The in-memory queue by messageId, oldest event first. */
+export type EventQueue = Map<string, QueueEntry>
+
+/** Lists the events that may be sent at `now`: not in flight and not held back. */
+export function sendableEntries(queue: EventQueue, now: number): QueueEntry[] {
+  return [...queue.values()].filter(
+    (entry) => !entry.inFlight && entry.notBefore <= now,
+  )
 }
 
-export function createEventQueue(): EventQueue {
-  const byId = new Map<string, QueueEntry>()
-
-  return {
-    get size() {
-      return byId.size
-    },
-
-    has: (messageId) => byId.has(messageId),
-
-    add(entry) {
-      byId.set(entry.record.event.messageId, entry)
-    },
-
-    delete(entry) {
-      byId.delete(entry.record.event.messageId)
-    },
-
-    entries: () => [...byId.values()],
-
-    sendable(now) {
-      const result: QueueEntry[] = []
-      for (const entry of byId.values()) {
-        if (!entry.inFlight && entry.notBefore <= now) result.push(entry)
-      }
-      return result
-    },
-
-    nextWakeAt(now) {
-      let next = Infinity
-      for (const entry of byId.values()) {
-        if (entry.inFlight) continue
-        const wake = Math.max(entry.notBefore, entry.sendBy)
-        if (wake > now && wake < next) next = wake
-      }
-      return next === Infinity ? undefined : next
-    },
+/**
+ * Returns the next time after `now` at which an idle event becomes sendable
+ * or due, but not before `floor`, or Infinity when no event waits.
+ */
+export function nextWakeAt(
+  queue: EventQueue,
+  now: number,
+  floor: number,
+): number {
+  let next = Infinity
+  for (const entry of queue.values()) {
+    const wake = Math.max(entry.notBefore, entry.sendBy, floor)
+    if (!entry.inFlight && wake > now) next = Math.min(next, wake)
   }
+  return next
 }

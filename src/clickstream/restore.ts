@@ -27,8 +27,8 @@ export function isExhausted(
 ): boolean {
   const backoffAttempts = record.attempts - record.rateLimitedRetries
   return (
-    backoffAttempts > config.backoff.maxRetryCount ||
-    record.rateLimitedRetries > config.rateLimit.maxRetryCount
+    backoffAttempts > config.maxRetries ||
+    record.rateLimitedRetries > config.maxRateLimitRetries
   )
 }
 
@@ -42,7 +42,7 @@ export function restoreQueue(
   config: DeliveryConfig,
   now: number,
 ): RestoredQueue {
-  const longestWait = Math.max(config.backoff.maxMs, config.rateLimit.maxWaitMs)
+  const longestWait = Math.max(config.maxBackoffMs, config.maxRateLimitWaitMs)
   const entries: QueueEntry[] = []
   const drops: RestoredDrop[] = []
   const seen = new Set<string>()

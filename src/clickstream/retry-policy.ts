@@ -1,4 +1,4 @@
-import type { BackoffPolicy } from './config'
+import type { DeliveryConfig } from './config'
 
 /** The meaning of a status for the events of the request that received it. */
 export type StatusOutcome = 'delivered' | 'split' | 'retry' | 'drop'
@@ -10,29 +10,23 @@ const RETRIED_STATUSES: readonly number[] = [408, 410, 429, 460]
 const DROPPED_STATUSES: readonly number[] = [501, 505, 511]
 
 /**
- * Values of `x-ratelimit-reset` at or above this are epoch seconds (any time
- * after 2001). Smaller values are seconds from now.
- */
-const EPOCH_SECONDS_THRESHOLD = 1e9
-
-/**
  * Classifies a response status. 2xx and 413 are fixed. Overrides win over
  * the built-in lists, which win over the 4xx/5xx defaults. Other statuses,
  * such as a redirect that fetch did not follow, are dropped.
  */
 export function classifyStatus(
   status: number,
-  policy: BackoffPolicy,
+  config: DeliveryConfig,
 ): StatusOutcome {
   if (status >= 200 && status < 300) return 'delivered'
   if (status === 413) return 'split'
 
-  const override = policy.overrides.get(status)
+  const override = config.overrides.get(status)
   if (override) return override
   if (RETRIED_STATUSES.includes(status)) return 'retry'
   if (DROPPED_STATUSES.includes(status)) return 'drop'
-  if (status >= 500 && status < 600) return policy.default5xx
-  if (status >= 400 && status < 500) return policy.default4xx
+  if (status >= 500 && status < 600) return config.default5xx
+  if (status >= 400 && status < 500) return config.default4xx
   return 'drop'
 }
 
@@ -44,14 +38,15 @@ export function classifyStatus(
  */
 export function backoffDelayMs(
   retryNumber: number,
-  policy: BackoffPolicy,
+  config: DeliveryConfig,
   random: () => number = Math.random,
 ): number {
+  const { baseBackoffMs, maxBackoffMs } = config
   const doublings = Math.min(Math.max(retryNumber - 1, 0), 40)
-  const capped = Math.min(policy.baseMs * 2 ** doublings, policy.maxMs)
-  const spread = (capped * policy.jitterPercent) / 100
+  const capped = Math.min(baseBackoffMs * 2 ** doublings, maxBackoffMs)
+  const spread = (capped * config.jitterPercent) / 100
   const jittered = capped + (random() * 2 - 1) * spread
-  return Math.round(Math.min(policy.maxMs, Math.max(0, jittered)))
+  return Math.round(Math.min(maxBackoffMs, Math.max(0, jittered)))
 }
 
 export interface RateLimitHeaders {
@@ -59,22 +54,16 @@ export interface RateLimitHeaders {
   rateLimitReset: string | null
 }
 
-function parseRetryAfter(value: string, nowMs: number): number | undefined {
-  const trimmed = value.trim()
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000
+/**
+ * Values of `x-ratelimit-reset` at or above this are epoch milliseconds
+ * (epoch seconds after 2001). Smaller values are a wait from now.
+ */
+const EPOCH_MS_THRESHOLD = 1e12
 
-  // The other form of the header is an HTTP date, e.g. `Wed, 21 Oct 2015 07:28:00 GMT`.
-  const date = Date.parse(trimmed)
-  return Number.isNaN(date) ? undefined : date - nowMs
-}
-
-function parseRateLimitReset(value: string, nowMs: number): number | undefined {
-  const trimmed = value.trim()
-  if (!/^\d+(\.\d+)?$/.test(trimmed)) return undefined
-
-  const seconds = Number(trimmed)
-  if (seconds >= EPOCH_SECONDS_THRESHOLD) return seconds * 1000 - nowMs
-  return seconds * 1000
+/** Reads a header value of decimal seconds, e.g. `1.5`, in milliseconds. */
+function readSeconds(value: string | null): number | undefined {
+  const trimmed = (value || '').trim()
+  return /^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) * 1000 : undefined
 }
 
 /**
@@ -87,13 +76,15 @@ export function readServerWaitMs(
   nowMs: number,
   maxWaitMs: number,
 ): number | undefined {
-  let wait: number | undefined
-  if (headers.retryAfter !== null) {
-    wait = parseRetryAfter(headers.retryAfter, nowMs)
+  let wait = readSeconds(headers.retryAfter)
+  // The other form of `Retry-After` is an HTTP date, e.g. `Wed, 21 Oct 2015 07:28:00 GMT`.
+  const date = Date.parse((headers.retryAfter || '').trim())
+  if (wait === undefined && !Number.isNaN(date)) wait = date - nowMs
+  if (wait === undefined) {
+    wait = readSeconds(headers.rateLimitReset)
+    if (wait !== undefined && wait >= EPOCH_MS_THRESHOLD) wait -= nowMs
   }
-  if (wait === undefined && headers.rateLimitReset !== null) {
-    wait = parseRateLimitReset(headers.rateLimitReset, nowMs)
-  }
-  if (wait === undefined) return undefined
-  return Math.min(maxWaitMs, Math.max(0, Math.ceil(wait)))
+  return wait === undefined
+    ? undefined
+    : Math.min(maxWaitMs, Math.max(0, Math.ceil(wait)))
 }

@@ -1,15 +1,123 @@
 import type { ClickstreamSettings } from './types'
 
-interface Range {
-  path: string
-  value: unknown
-  min: number
-  max: number
-  integer?: boolean
+/** An option with a fixed set of values: its path, the values, the default. */
+type ChoiceOption = [path: string, allowed: string[], fallback: string]
+
+/**
+ * A numeric option: its path, default, range and whether it takes integers
+ * only. `scale` converts the option's unit (seconds) to milliseconds.
+ */
+type NumberOption = [
+  path: string,
+  fallback: number,
+  min: number,
+  max: number,
+  integer: boolean,
+  scale?: number,
+]
+
+const BACKOFF = 'httpConfig.backoffConfig.'
+const RATE_LIMIT = 'httpConfig.rateLimitConfig.'
+const DROP_OR_RETRY = ['drop', 'retry']
+
+/** Every checked option, by the name of its resolved value. */
+const CHOICES = {
+  protocol: ['protocol', ['http', 'https'], 'https'],
+  strategy: ['deliveryStrategy.strategy', ['standard', 'batching'], 'standard'],
+  default4xx: [`${BACKOFF}default4xxBehavior`, DROP_OR_RETRY, 'drop'],
+  default5xx: [`${BACKOFF}default5xxBehavior`, DROP_OR_RETRY, 'retry'],
+} satisfies Record<string, ChoiceOption>
+
+const NUMBERS = {
+  batchSize: ['deliveryStrategy.config.size', 10, 1, 1000, true],
+  batchTimeoutMs: ['deliveryStrategy.config.timeout', 5000, 0, 60_000, false],
+  requestTimeoutMs: ['httpConfig.requestTimeout', 10_000, 1000, 120_000, false],
+  maxRetries: [`${BACKOFF}maxRetryCount`, 10, 0, 1000, true],
+  baseBackoffMs: [`${BACKOFF}baseBackoffInterval`, 0.5, 0.1, 60, false, 1000],
+  // Raised to the base interval once both are read.
+  maxBackoffMs: [`${BACKOFF}maxBackoffInterval`, 60, 0.1, 3600, false, 1000],
+  jitterPercent: [`${BACKOFF}jitterPercent`, 10, 0, 100, false],
+  maxRateLimitRetries: [`${RATE_LIMIT}maxRetryCount`, 100, 0, 1000, true],
+  maxRateLimitWaitMs: [
+    `${RATE_LIMIT}maxRetryInterval`,
+    300,
+    1,
+    3600,
+    false,
+    1000,
+  ],
+} satisfies Record<string, NumberOption>
+
+/** The checked options after defaults and clamping, in milliseconds where timed. */
+export type OptionValues = {
+  protocol: 'http' | 'https'
+  strategy: 'standard' | 'batching'
+  default4xx: 'drop' | 'retry'
+  default5xx: 'drop' | 'retry'
+} & Record<keyof typeof NUMBERS, number>
+
+/** Reads the value at a dotted option path, e.g. `httpConfig.requestTimeout`. */
+export function readPath(settings: ClickstreamSettings, path: string): unknown {
+  let value: unknown = settings
+  for (const key of path.split('.')) {
+    value = value == null ? undefined : (value as Record<string, unknown>)[key]
+  }
+  return value
 }
 
 function describeValue(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value) : String(value)
+}
+
+/**
+ * Reads the checked options of the endpoint settings. Invalid values fall
+ * back to the default and out-of-range numbers are clamped. Each invalid
+ * value also yields a problem that names the option, the value received and
+ * what is accepted, for the site owner.
+ */
+export function readOptions(settings: ClickstreamSettings): {
+  values: OptionValues
+  problems: string[]
+} {
+  const values: Record<string, unknown> = {}
+  const problems: string[] = []
+  const report = (path: string, accepted: string, value: unknown): void => {
+    problems.push(
+      `${path} must be ${accepted}, received ${describeValue(value)}`,
+    )
+  }
+
+  for (const [name, option] of Object.entries(CHOICES)) {
+    const [path, allowed, fallback] = option as ChoiceOption
+    const value = readPath(settings, path)
+    const valid = allowed.includes(value as string)
+    if (!valid && value !== undefined) {
+      report(path, allowed.map(describeValue).join(' or '), value)
+    }
+    values[name] = valid ? value : fallback
+  }
+
+  for (const [name, option] of Object.entries(NUMBERS)) {
+    const [path, fallback, min, max, integer, scale = 1] =
+      option as NumberOption
+    const value = readPath(settings, path)
+    const number = typeof value === 'number' && !Number.isNaN(value)
+    const valid =
+      number && value >= min && value <= max && (!integer || value % 1 === 0)
+    if (!valid && value !== undefined) {
+      const kind = integer ? 'an integer' : 'a number'
+      report(path, `${kind} from ${min} to ${max}`, value)
+    }
+    const clamped = number ? Math.min(max, Math.max(min, value)) : fallback
+    values[name] = (integer ? Math.round(clamped) : clamped) * scale
+  }
+
+  const resolved = values as OptionValues
+  resolved.maxBackoffMs = Math.max(
+    resolved.maxBackoffMs,
+    resolved.baseBackoffMs,
+  )
+  return { values: resolved, problems }
 }
 
 /**
@@ -18,107 +126,5 @@ function describeValue(value: unknown): string {
  * clamps them either way, and these messages go to the site owner.
  */
 export function findSettingsProblems(settings: ClickstreamSettings): string[] {
-  const problems: string[] = []
-  const strategy = settings.deliveryStrategy
-  const http = settings.httpConfig ?? {}
-  const backoff = http.backoffConfig ?? {}
-  const rateLimit = http.rateLimitConfig ?? {}
-
-  const choices: Array<[string, unknown, string[]]> = [
-    ['protocol', settings.protocol, ['http', 'https']],
-    ['deliveryStrategy.strategy', strategy?.strategy, ['standard', 'batching']],
-    [
-      'httpConfig.backoffConfig.default4xxBehavior',
-      backoff.default4xxBehavior,
-      ['drop', 'retry'],
-    ],
-    [
-      'httpConfig.backoffConfig.default5xxBehavior',
-      backoff.default5xxBehavior,
-      ['drop', 'retry'],
-    ],
-  ]
-  for (const [path, value, allowed] of choices) {
-    if (value !== undefined && !allowed.includes(value as string)) {
-      problems.push(
-        `${path} must be ${allowed.map((item) => `"${item}"`).join(' or ')}, received ${describeValue(value)}`,
-      )
-    }
-  }
-
-  const ranges: Range[] = [
-    {
-      path: 'deliveryStrategy.config.size',
-      value: strategy?.config?.size,
-      min: 1,
-      max: 1000,
-      integer: true,
-    },
-    {
-      path: 'deliveryStrategy.config.timeout',
-      value: strategy?.config?.timeout,
-      min: 0,
-      max: 60_000,
-    },
-    {
-      path: 'httpConfig.requestTimeout',
-      value: http.requestTimeout,
-      min: 1000,
-      max: 120_000,
-    },
-    {
-      path: 'httpConfig.backoffConfig.maxRetryCount',
-      value: backoff.maxRetryCount,
-      min: 0,
-      max: 1000,
-      integer: true,
-    },
-    {
-      path: 'httpConfig.backoffConfig.baseBackoffInterval',
-      value: backoff.baseBackoffInterval,
-      min: 0.1,
-      max: 60,
-    },
-    {
-      path: 'httpConfig.backoffConfig.maxBackoffInterval',
-      value: backoff.maxBackoffInterval,
-      min: 0.1,
-      max: 3600,
-    },
-    {
-      path: 'httpConfig.backoffConfig.jitterPercent',
-      value: backoff.jitterPercent,
-      min: 0,
-      max: 100,
-    },
-    {
-      path: 'httpConfig.rateLimitConfig.maxRetryCount',
-      value: rateLimit.maxRetryCount,
-      min: 0,
-      max: 1000,
-      integer: true,
-    },
-    {
-      path: 'httpConfig.rateLimitConfig.maxRetryInterval',
-      value: rateLimit.maxRetryInterval,
-      min: 1,
-      max: 3600,
-    },
-  ]
-  for (const { path, value, min, max, integer } of ranges) {
-    if (value === undefined) continue
-    const valid =
-      typeof value === 'number' &&
-      Number.isFinite(value) &&
-      value >= min &&
-      value <= max &&
-      (!integer || Number.isInteger(value))
-    if (!valid) {
-      const kind = integer ? 'an integer' : 'a number'
-      problems.push(
-        `${path} must be ${kind} from ${min} to ${max}, received ${describeValue(value)}`,
-      )
-    }
-  }
-  return problems
+  return readOptions(settings).problems
 }

@@ -1,4 +1,6 @@
 import type { EventType, SegmentEvent } from '../message/types'
+import type { DeliveryConfig } from './config'
+import type { QueueEntry } from './queue'
 
 /** The HTTP Tracking API rejects larger events. */
 export const MAX_EVENT_BYTES = 32 * 1024
@@ -57,17 +59,16 @@ function requestFields(authKey: string, sentAt: string): string {
 }
 
 /**
- * Builds the body of a single-event request from the event's JSON, which
- * must not contain `writeKey` or `sentAt`, so no key appears twice.
+ * Builds the body of a single-event request from the event's JSON, a
+ * non-empty object that must not contain `writeKey` or `sentAt`, so no key
+ * appears twice.
  */
 export function singleEventBody(
   eventJson: string,
   authKey: string,
   sentAt: string,
 ): string {
-  const fields = requestFields(authKey, sentAt)
-  if (eventJson === '{}') return `{${fields}}`
-  return `${eventJson.slice(0, -1)},${fields}}`
+  return `${eventJson.slice(0, -1)},${requestFields(authKey, sentAt)}}`
 }
 
 /** Builds a `/b` body. Events carry no per-event `writeKey`. */
@@ -76,8 +77,7 @@ export function batchBody(
   authKey: string,
   sentAt: string,
 ): string {
-  const fields = requestFields(authKey, sentAt)
-  return `{"batch":[${eventJsons.join(',')}],${fields}}`
+  return `{"batch":[${eventJsons.join(',')}],${requestFields(authKey, sentAt)}}`
 }
 
 /** `toISOString()` output for years 0 to 9999, e.g. `2024-01-01T00:00:00.000Z`. */
@@ -91,4 +91,43 @@ export function singleOverheadBytes(authKey: string): number {
 /** Returns the bytes of a batch body beyond its events' JSON and commas. */
 export function batchEnvelopeBytes(authKey: string): number {
   return utf8ByteLength(batchBody([], authKey, SENT_AT_SAMPLE))
+}
+
+/**
+ * Builds the HTTP Tracking API request of a planned group: one event to its
+ * type's path, or a `/b` batch when batching.
+ */
+export function buildRequest(
+  config: DeliveryConfig,
+  group: readonly QueueEntry[],
+  sentAt: string,
+): [url: string, body: string] {
+  const { endpoint, authKey } = config
+  const [first] = group
+  return config.batching
+    ? [
+        `${endpoint}/b`,
+        batchBody(
+          group.map((entry) => entry.json),
+          authKey,
+          sentAt,
+        ),
+      ]
+    : [
+        `${endpoint}${pathFor(first.record.event.type)}`,
+        singleEventBody(first.json, authKey, sentAt),
+      ]
+}
+
+/** Returns the body bytes that `buildRequest` produces for the group. */
+export function requestBytes(
+  config: DeliveryConfig,
+  group: readonly QueueEntry[],
+): number {
+  let bytes = 0
+  for (const entry of group) bytes += entry.bytes
+  // One comma separates each event of a batch from the one before it.
+  return config.batching
+    ? bytes + batchEnvelopeBytes(config.authKey) + group.length - 1
+    : bytes + singleOverheadBytes(config.authKey)
 }

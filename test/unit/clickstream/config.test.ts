@@ -63,23 +63,23 @@ describe('resolveDeliveryConfig', () => {
     })
 
     it('retries 10 times', () => {
-      expect(config.backoff.maxRetryCount).to.equal(10)
+      expect(config.maxRetries).to.equal(10)
     })
 
     it('starts backoff at 0.5 s', () => {
-      expect(config.backoff.baseMs).to.equal(500)
+      expect(config.baseBackoffMs).to.equal(500)
     })
 
     it('caps backoff at 60 s', () => {
-      expect(config.backoff.maxMs).to.equal(60_000)
+      expect(config.maxBackoffMs).to.equal(60_000)
     })
 
     it('jitters by 10 percent', () => {
-      expect(config.backoff.jitterPercent).to.equal(10)
+      expect(config.jitterPercent).to.equal(10)
     })
 
     it('caps Retry-After at 300 s', () => {
-      expect(config.rateLimit.maxWaitMs).to.equal(300_000)
+      expect(config.maxRateLimitWaitMs).to.equal(300_000)
     })
   })
 
@@ -113,7 +113,7 @@ describe('resolveDeliveryConfig', () => {
         httpConfig: { backoffConfig: { maxRetryCount: -3 } },
       })
 
-      expect(config.backoff.maxRetryCount).to.equal(0)
+      expect(config.maxRetries).to.equal(0)
     })
 
     it('ignores NaN', () => {
@@ -121,7 +121,7 @@ describe('resolveDeliveryConfig', () => {
         httpConfig: { backoffConfig: { maxRetryCount: Number.NaN } },
       })
 
-      expect(config.backoff.maxRetryCount).to.equal(10)
+      expect(config.maxRetries).to.equal(10)
     })
 
     it('ignores a string number', () => {
@@ -129,7 +129,7 @@ describe('resolveDeliveryConfig', () => {
         '{"httpConfig":{"backoffConfig":{"maxRetryCount":"7"}}}',
       ) as ClickstreamSettings
 
-      expect(resolve(settings).backoff.maxRetryCount).to.equal(10)
+      expect(resolve(settings).maxRetries).to.equal(10)
     })
 
     it('lowers jitterPercent to 100', () => {
@@ -137,7 +137,7 @@ describe('resolveDeliveryConfig', () => {
         httpConfig: { backoffConfig: { jitterPercent: 500 } },
       })
 
-      expect(config.backoff.jitterPercent).to.equal(100)
+      expect(config.jitterPercent).to.equal(100)
     })
 
     it('keeps the max backoff above the base', () => {
@@ -147,7 +147,7 @@ describe('resolveDeliveryConfig', () => {
         },
       })
 
-      expect(config.backoff.maxMs).to.equal(10_000)
+      expect(config.maxBackoffMs).to.equal(10_000)
     })
 
     it('lowers maxRetryInterval to an hour', () => {
@@ -155,7 +155,7 @@ describe('resolveDeliveryConfig', () => {
         httpConfig: { rateLimitConfig: { maxRetryInterval: 1e9 } },
       })
 
-      expect(config.rateLimit.maxWaitMs).to.equal(3_600_000)
+      expect(config.maxRateLimitWaitMs).to.equal(3_600_000)
     })
   })
 
@@ -164,7 +164,7 @@ describe('resolveDeliveryConfig', () => {
       '{"httpConfig":{"backoffConfig":{"statusCodeOverrides":' +
         '{"400":"retry","abc":"retry","4000":"drop","503":"maybe"}}}}',
     ) as ClickstreamSettings
-    const { overrides } = resolve(settings).backoff
+    const { overrides } = resolve(settings)
 
     it('keeps a valid override', () => {
       expect(overrides.get(400)).to.equal('retry')

@@ -38,6 +38,18 @@ function storeQueueOf(owner: string, events: SegmentEvent[]): void {
   localStorage.setItem(pageQueueKey(WRITE_KEY, owner), JSON.stringify(records))
 }
 
+function pageHide(persisted: boolean): Event {
+  const event = new Event('pagehide')
+  Object.defineProperty(event, 'persisted', { value: persisted })
+  return event
+}
+
+/** Lists the lease keys of the write key in localStorage. */
+function leaseKeys(): string[] {
+  const prefix = leaseKey(WRITE_KEY, '')
+  return Object.keys(localStorage).filter((key) => key.startsWith(prefix))
+}
+
 describe('clickstream delivery, several tabs', () => {
   let collector: FaultCollector
   const harnesses: Harness[] = []
@@ -122,6 +134,22 @@ describe('clickstream delivery, several tabs', () => {
 
       const key = pageQueueKey(WRITE_KEY, 'closed-page')
       expect(localStorage.getItem(key)).to.equal(null)
+    })
+
+    it('gives its lease up when the page goes away', () => {
+      start()
+
+      window.dispatchEvent(pageHide(false))
+
+      expect(leaseKeys()).to.deep.equal([])
+    })
+
+    it('keeps its lease in the back/forward cache', () => {
+      start()
+
+      window.dispatchEvent(pageHide(true))
+
+      expect(leaseKeys()).to.have.length(1)
     })
 
     it('hands its queue over when disposed', async () => {

@@ -13,12 +13,6 @@ import { createLogger } from '../../../src/debug'
 import { FakeLocks } from './fake-locks'
 import { WRITE_KEY, fakeClock, realDelay } from './helpers'
 
-function pageHide(persisted: boolean): Event {
-  const event = new Event('pagehide')
-  Object.defineProperty(event, 'persisted', { value: persisted })
-  return event
-}
-
 describe('ownership of stored events', () => {
   const logger = createLogger('test')
   const created: Ownership[] = []
@@ -144,22 +138,19 @@ describe('ownership of stored events', () => {
       )
     })
 
-    it('gives its lease up when the page goes away', () => {
-      own('page-a')
-
-      window.dispatchEvent(pageHide(false))
+    it('gives its lease up on release', () => {
+      own('page-a').release()
 
       expect(localStorage.getItem(leaseKey(WRITE_KEY, 'page-a'))).to.equal(null)
     })
 
-    it('keeps its lease when the page enters the back/forward cache', () => {
-      own('page-a')
+    it('renews no lease after release', async () => {
+      clock = fakeClock(1_000_000)
+      own('page-a').release()
 
-      window.dispatchEvent(pageHide(true))
+      await clock.tickAsync(CHECK_INTERVAL_MS)
 
-      expect(localStorage.getItem(leaseKey(WRITE_KEY, 'page-a'))).to.not.equal(
-        null,
-      )
+      expect(localStorage.getItem(leaseKey(WRITE_KEY, 'page-a'))).to.equal(null)
     })
   })
 
@@ -241,10 +232,8 @@ describe('ownership of stored events', () => {
       expect(take.calledOnce).to.equal(true)
     })
 
-    it('gives its lock up when the page goes away', async () => {
-      own('page-a')
-
-      window.dispatchEvent(pageHide(false))
+    it('gives its lock up on release', async () => {
+      own('page-a').release()
       await realDelay(0)
 
       expect(locks.heldNames()).to.deep.equal([])

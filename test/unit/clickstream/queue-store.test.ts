@@ -7,6 +7,7 @@ import {
   listStoredQueues,
   pageQueueKey,
   queueStorageKey,
+  takeStoredQueue,
   type StoredEvent,
 } from '../../../src/clickstream/queue-store'
 import {
@@ -42,13 +43,13 @@ describe('queue store', () => {
     expect(readStored()).to.deep.equal([stored])
   })
 
-  it('loads what an earlier store wrote', () => {
+  it('reads back what an earlier store wrote', () => {
     const first = createQueueStore(WRITE_KEY, logger)
     const stored = record({ attempts: 2 })
     first.put(stored)
     first.write()
 
-    expect(createQueueStore(WRITE_KEY, logger).load()).to.deep.equal([stored])
+    expect(takeStoredQueue(queueStorageKey(WRITE_KEY))).to.deep.equal([stored])
   })
 
   it('writes nothing before write()', () => {
@@ -86,13 +87,13 @@ describe('queue store', () => {
     const raw = JSON.stringify([{ event: {} }, 7, valid])
     localStorage.setItem(queueStorageKey(WRITE_KEY), raw)
 
-    expect(createQueueStore(WRITE_KEY, logger).load()).to.deep.equal([valid])
+    expect(takeStoredQueue(queueStorageKey(WRITE_KEY))).to.deep.equal([valid])
   })
 
   it('loads nothing from corrupt JSON', () => {
     localStorage.setItem(queueStorageKey(WRITE_KEY), '[{')
 
-    expect(createQueueStore(WRITE_KEY, logger).load()).to.deep.equal([])
+    expect(takeStoredQueue(queueStorageKey(WRITE_KEY))).to.deep.equal([])
   })
 
   it('reports a full storage', () => {
@@ -188,7 +189,7 @@ describe('queue store', () => {
 
     store.handOver()
 
-    expect(createQueueStore(WRITE_KEY, logger).load()).to.deep.equal([stored])
+    expect(takeStoredQueue(queueStorageKey(WRITE_KEY))).to.deep.equal([stored])
   })
 
   it('removes the page key when it hands over', () => {
@@ -242,7 +243,8 @@ describe('queue store', () => {
     stubStorage({ getItem: sinon.stub().throws(securityError()) })
     const debug = sinon.spy(debugLogger, 'debug')
     const store = createQueueStore(WRITE_KEY, debugLogger)
-    store.load()
+    store.put(record())
+    store.write()
 
     expect(debug.calledOnce).to.equal(true)
   })

@@ -8,7 +8,7 @@ import {
 import type { BackoffConfig } from '../../../src/clickstream/types'
 
 function policy(backoffConfig: BackoffConfig = {}) {
-  return resolveDeliveryConfig('wk', { httpConfig: { backoffConfig } }).backoff
+  return resolveDeliveryConfig('wk', { httpConfig: { backoffConfig } })
 }
 
 describe('classifyStatus', () => {
