@@ -1,7 +1,7 @@
 import type { DropReason } from '../errors'
 import type { SegmentEvent } from '../message/types'
 import type { QueueEntry } from './queue'
-import { rememberEventJson, type StoredEvent } from './queue-store'
+import type { StoredEvent } from './queue-store'
 import {
   MAX_EVENT_BYTES,
   pathFor,
@@ -9,12 +9,11 @@ import {
   withoutRequestFields,
 } from './wire'
 
-export type Admission =
-  | { accepted: true; entry: QueueEntry }
-  | { accepted: false; reason: DropReason; detail: string }
-
-function reject(reason: DropReason, detail: string): Admission {
-  return { accepted: false, reason, detail }
+/** An event that cannot enter the queue, and why. */
+export interface Rejection {
+  event: SegmentEvent
+  reason: DropReason
+  detail: string
 }
 
 function serialize(value: unknown): string | undefined {
@@ -63,16 +62,21 @@ function largestOf(
 }
 
 /**
- * Checks an event before it enters the queue and builds its entry: the
- * event must have a messageId and a known type, serialize to JSON and stay
- * within the HTTP Tracking API's 32 KB per event. `stored` carries counters
- * of an event restored from an earlier page load.
+ * Checks an event before it enters the queue and builds its entry, or
+ * returns its rejection: the event must have a messageId and a known type,
+ * serialize to JSON and stay within the HTTP Tracking API's 32 KB per event.
+ * `stored` carries counters of an event restored from an earlier page load.
  */
 export function admitEvent(
   event: SegmentEvent,
   stored: StoredEvent | undefined,
   sendBy: number,
-): Admission {
+): QueueEntry | Rejection {
+  const reject = (reason: DropReason, detail: string): Rejection => ({
+    event,
+    reason,
+    detail,
+  })
   if (typeof event.messageId !== 'string' || event.messageId === '') {
     return reject('invalid_argument', 'the event has no messageId')
   }
@@ -98,13 +102,12 @@ export function admitEvent(
     )
   }
 
-  rememberEventJson(copy, json)
-  const record: StoredEvent = stored
-    ? { ...stored, event: copy }
-    : { event: copy, attempts: 0, rateLimitedRetries: 0 }
-  const notBefore = record.retryAt || 0
-  const entry: QueueEntry = {
-    record,
+  const notBefore = (stored && stored.retryAt) || 0
+  return {
+    attempts: 0,
+    rateLimitedRetries: 0,
+    ...stored,
+    event: copy,
     json,
     bytes,
     inFlight: false,
@@ -112,5 +115,4 @@ export function admitEvent(
     sendBy: Math.max(sendBy, notBefore),
     batchLimit: Infinity,
   }
-  return { accepted: true, entry }
 }

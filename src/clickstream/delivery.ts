@@ -127,8 +127,8 @@ export function createClickstreamDelivery(
     detail?: string,
     status?: number,
   ): void {
+    // The hook's owner logs the drop, so the debug log shows it once.
     const notice = { reason, messageId: event.messageId, event, detail, status }
-    logger.debug('dropped', notice)
     callHook('onDropped', () => hooks.onDropped(notice))
   }
 
@@ -140,7 +140,7 @@ export function createClickstreamDelivery(
   }
 
   function removeEntry(entry: QueueEntry): void {
-    const id = entry.record.event.messageId
+    const id = entry.event.messageId
     queue.delete(id)
     store.remove(id)
   }
@@ -152,7 +152,7 @@ export function createClickstreamDelivery(
     status?: number,
   ): void {
     removeEntry(entry)
-    reportDrop(entry.record.event, reason, detail, status)
+    reportDrop(entry.event, reason, detail, status)
   }
 
   /** Drops the oldest idle events until one more fits under the cap. */
@@ -184,8 +184,8 @@ export function createClickstreamDelivery(
 
     const { entries, drops } = restoreQueue(orphans, config, Date.now())
     for (const entry of entries) {
-      queue.set(entry.record.event.messageId, entry)
-      store.put(entry.record)
+      queue.set(entry.event.messageId, entry)
+      store.put(entry)
     }
     store.write()
     logger.debug(`adopted ${entries.length} stored events`)
@@ -207,14 +207,13 @@ export function createClickstreamDelivery(
   }
 
   function startAttempt(entry: QueueEntry): void {
-    const { record } = entry
     entry.inFlight = true
-    record.attempts += 1
-    delete record.retryAt
-    store.put(record)
+    entry.attempts += 1
+    delete entry.retryAt
+    store.put(entry)
     // A retry's count is stored at once, so reloads cannot stretch the retry
     // budget. Losing a first attempt's count costs at most one extra send.
-    if (record.attempts > 1) urgentChanges = true
+    if (entry.attempts > 1) urgentChanges = true
   }
 
   function settle(group: QueueEntry[], result: SendResult): void {
@@ -226,15 +225,15 @@ export function createClickstreamDelivery(
       now,
     }
     for (const entry of group) {
-      const { record } = entry
+      const { event } = entry
       entry.inFlight = false
       // An entry evicted or dropped while in flight has no fate left to decide.
-      if (!queue.has(record.event.messageId)) continue
-      const decision = decideOutcome(result, record, context)
+      if (!queue.has(event.messageId)) continue
+      const decision = decideOutcome(result, entry, context)
       if (decision.action === 'deliver') {
         removeEntry(entry)
-        logger.debug('delivered', record.event.messageId)
-        callHook('onDelivered', () => hooks.onDelivered(record.event))
+        logger.debug('delivered', event.messageId)
+        callHook('onDelivered', () => hooks.onDelivered(event))
       } else if (decision.action === 'drop') {
         const { reason, detail, status } = decision
         dropEntry(entry, reason, detail, status)
@@ -242,10 +241,10 @@ export function createClickstreamDelivery(
         if (decision.action === 'retry') {
           const { waitMs } = decision
           if (decision.rateLimited) pauseUntil(now + waitMs)
-          logger.debug(`retrying ${record.event.messageId} in ${waitMs} ms`)
+          logger.debug(`retrying ${event.messageId} in ${waitMs} ms`)
         }
         rescheduleEntry(entry, decision, now)
-        store.put(record)
+        store.put(entry)
         urgentChanges = true
       }
     }
@@ -443,7 +442,7 @@ export function createClickstreamDelivery(
         const unsaved =
           !entry.inFlight &&
           !beaconed.has(entry) &&
-          store.isUnwritten(entry.record.event.messageId)
+          store.isUnwritten(entry.event.messageId)
         if (unsaved && !(canSend() && sendByBeacon([entry], now))) {
           dropEntry(
             entry,
@@ -480,15 +479,14 @@ export function createClickstreamDelivery(
       }
       const now = Date.now()
       const sendBy = config.batching ? now + config.batchTimeoutMs : now
-      const admission = admitEvent(event, undefined, sendBy)
-      if (!admission.accepted) {
-        reportDrop(event, admission.reason, admission.detail)
+      const entry = admitEvent(event, undefined, sendBy)
+      if ('reason' in entry) {
+        reportDrop(event, entry.reason, entry.detail)
         return
       }
-      const { entry } = admission
       makeRoom()
       queue.set(event.messageId, entry)
-      store.put(entry.record)
+      store.put(entry)
       urgentChanges = true
       schedulePump()
     },

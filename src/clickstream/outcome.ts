@@ -29,13 +29,6 @@ export interface DecisionContext {
   random?: () => number
 }
 
-interface RetryCause {
-  rateLimited: boolean
-  serverWaitMs?: number
-  status?: number
-  detail?: string
-}
-
 /**
  * Plans the next retry of an event whose attempt failed. `record.attempts`
  * already counts that attempt. A server-requested wait is honoured, but never
@@ -43,11 +36,12 @@ interface RetryCause {
  */
 function planRetry(
   record: StoredEvent,
-  cause: RetryCause,
-  context: DecisionContext,
+  { config, random }: DecisionContext,
+  rateLimited: boolean,
+  serverWaitMs?: number,
+  status?: number,
+  detail?: string,
 ): Decision {
-  const { config, random } = context
-  const { rateLimited, serverWaitMs } = cause
   const retryNumber = rateLimited
     ? record.rateLimitedRetries + 1
     : record.attempts - record.rateLimitedRetries
@@ -57,8 +51,8 @@ function planRetry(
     return {
       action: 'drop',
       reason: 'retries_exhausted',
-      status: cause.status,
-      detail: cause.detail || `${budget} ${kind} retries used`,
+      status,
+      detail: detail || `${budget} ${kind} retries used`,
     }
   }
   const waitMs =
@@ -75,36 +69,29 @@ export function decideOutcome(
   context: DecisionContext,
 ): Decision {
   if (result.kind === 'network_error') {
-    if (context.offline) return { action: 'hold' }
-    const cause = { rateLimited: false, detail: result.detail }
-    return planRetry(record, cause, context)
+    return context.offline
+      ? { action: 'hold' }
+      : planRetry(record, context, false, undefined, undefined, result.detail)
   }
 
   const { status } = result
-  switch (classifyStatus(status, context.config)) {
-    case 'delivered':
-      return { action: 'deliver' }
-    case 'split':
-      if (context.requestSize > 1) {
-        return {
-          action: 'split',
-          batchLimit: Math.ceil(context.requestSize / 2),
-        }
-      }
-      return { action: 'drop', reason: 'event_too_large', status }
-    case 'drop':
-      return { action: 'drop', reason: 'rejected', status }
-    case 'retry': {
-      const { now, config } = context
-      const serverWaitMs = readServerWaitMs(
-        result,
-        now,
-        config.maxRateLimitWaitMs,
-      )
-      const rateLimited = status === 429 || serverWaitMs !== undefined
-      return planRetry(record, { rateLimited, serverWaitMs, status }, context)
-    }
+  const outcome = classifyStatus(status, context.config)
+  const { requestSize } = context
+  if (outcome === 'delivered') return { action: 'deliver' }
+  if (outcome === 'split' && requestSize > 1) {
+    return { action: 'split', batchLimit: Math.ceil(requestSize / 2) }
   }
+  if (outcome !== 'retry') {
+    const reason = outcome === 'split' ? 'event_too_large' : 'rejected'
+    return { action: 'drop', reason, status }
+  }
+  const serverWaitMs = readServerWaitMs(
+    result,
+    context.now,
+    context.config.maxRateLimitWaitMs,
+  )
+  const rateLimited = status === 429 || serverWaitMs !== undefined
+  return planRetry(record, context, rateLimited, serverWaitMs, status)
 }
 
 /**
@@ -117,17 +104,13 @@ export function rescheduleEntry(
   decision: Extract<Decision, { action: 'retry' | 'split' | 'hold' }>,
   now: number,
 ): void {
-  const { record } = entry
   if (decision.action === 'retry') {
-    if (decision.rateLimited) record.rateLimitedRetries += 1
-    record.retryAt = now + decision.waitMs
-    entry.notBefore = record.retryAt
-    entry.sendBy = record.retryAt
+    if (decision.rateLimited) entry.rateLimitedRetries += 1
+    entry.notBefore = entry.sendBy = entry.retryAt = now + decision.waitMs
     return
   }
 
-  record.attempts -= 1
-  entry.notBefore = 0
-  entry.sendBy = 0
+  entry.attempts -= 1
+  entry.notBefore = entry.sendBy = 0
   if (decision.action === 'split') entry.batchLimit = decision.batchLimit
 }

@@ -167,22 +167,28 @@ function withLeases(
     if (!released) write(ownKey, String(Date.now() + LEASE_MS))
   }
 
+  /** Tells whether the lease of another page lasts. */
   function leaseAlive(owner: string): boolean {
-    if (owner === id) return !released
     return Number(read(leaseKey(writeKey, owner))) > Date.now()
   }
 
-  /** Lists the lease keys of other pages with the epoch milliseconds they last until. */
-  function otherLeases(): Array<[string, number]> {
-    const found: Array<[string, number]> = []
+  /**
+   * Removes the lapsed leases of other pages. Returns whether the lease of
+   * another page lasts.
+   */
+  function sweepLeases(): boolean {
+    const now = Date.now()
+    let rivals = false
     attempt(() => {
-      for (let index = 0; index < storage.length; index++) {
+      // Backwards, so a removal does not shift the keys still to visit.
+      for (let index = storage.length - 1; index >= 0; index--) {
         const key = storage.key(index) || ''
         if (!key.startsWith(leasePrefix) || key === ownKey) continue
-        found.push([key, Number(storage.getItem(key))])
+        if (Number(storage.getItem(key)) > now) rivals = true
+        else storage.removeItem(key)
       }
     })
-    return found
+    return rivals
   }
 
   /** Returns the page named in the claim key while its claim lasts. */
@@ -220,10 +226,7 @@ function withLeases(
   renew()
   const stopChecks = repeat(CHECK_INTERVAL_MS, () => {
     renew()
-    const now = Date.now()
-    for (const [key, until] of otherLeases()) {
-      if (!(until > now)) remove(key)
-    }
+    sweepLeases()
     onCheck()
   })
 
@@ -236,10 +239,8 @@ function withLeases(
     claim(owner, take) {
       if (disposed || owner === id) return
       if (owner !== undefined && leaseAlive(owner)) return
-      const now = Date.now()
-      const rivals = otherLeases().some(([, until]) => until > now)
       // With no other live page, no other claim can happen at the same time.
-      if (!rivals && claimant() === undefined) {
+      if (!sweepLeases() && claimant() === undefined) {
         take()
         return
       }

@@ -27,7 +27,7 @@ export interface QueueStore {
    * next page takes it over at once.
    */
   handOver(): void
-  put(record: StoredEvent): void
+  put(record: WritableRecord): void
   remove(messageId: string): void
   hasPendingChanges(): boolean
   /**
@@ -113,12 +113,10 @@ export function isQuotaError(error: unknown): boolean {
 }
 
 function isStoredEvent(value: unknown): value is StoredEvent {
-  if (!value || typeof value !== 'object') return false
-  const record = value as Partial<StoredEvent>
-  const event = record.event as Partial<SegmentEvent> | undefined
+  const record = value as Partial<StoredEvent> | null
+  const event = record && record.event
   return (
-    typeof event === 'object' &&
-    event !== null &&
+    !!event &&
     typeof event.messageId === 'string' &&
     typeof event.type === 'string' &&
     typeof record.attempts === 'number' &&
@@ -137,26 +135,18 @@ function parseRecords(raw: string | null): StoredEvent[] {
   }
 }
 
-/**
- * JSON of events already serialized, so a write does not serialize every
- * queued event again. Entries live as long as their event object.
- */
-const eventJson = new WeakMap<object, string>()
+/** A record to write, with its event's JSON when that is already known. */
+export type WritableRecord = StoredEvent & { json?: string }
 
-/** Records the JSON of an event that admission already serialized. */
-export function rememberEventJson(event: SegmentEvent, json: string): void {
-  eventJson.set(event, json)
-}
-
-function recordJson(record: StoredEvent): string {
-  let event = eventJson.get(record.event)
-  if (event === undefined) {
-    event = JSON.stringify(record.event)
-    eventJson.set(record.event, event)
-  }
-  const retryAt =
-    record.retryAt === undefined ? '' : `,"retryAt":${record.retryAt}`
-  return `{"event":${event},"attempts":${record.attempts},"rateLimitedRetries":${record.rateLimitedRetries}${retryAt}}`
+function recordJson({
+  event,
+  json = JSON.stringify(event),
+  attempts,
+  rateLimitedRetries,
+  retryAt,
+}: WritableRecord): string {
+  const retry = retryAt === undefined ? '' : `,"retryAt":${retryAt}`
+  return `{"event":${json},"attempts":${attempts},"rateLimitedRetries":${rateLimitedRetries}${retry}}`
 }
 
 /**
@@ -170,12 +160,12 @@ export function createQueueStore(
 ): QueueStore {
   const shared = queueStorageKey(writeKey)
   const key = ownerId === undefined ? shared : pageQueueKey(writeKey, ownerId)
-  const puts = new Map<string, StoredEvent>()
+  const puts = new Map<string, WritableRecord>()
   const removals = new Set<string>()
   let storage = getStorage('localStorage')
   /** The value this page last read or wrote under its key, and its records. */
   let knownRaw: string | null = null
-  let knownRecords: StoredEvent[] = []
+  let knownRecords: WritableRecord[] = []
 
   function giveUp(...error: unknown[]): WriteOutcome {
     logger.debug(
@@ -194,8 +184,8 @@ export function createQueueStore(
    * all, tier 1 all but the new records, tier 2 only the removals: each tier
    * grows the stored value less, for a quota that rejected the one before.
    */
-  function merge(stored: StoredEvent[], tier: number): StoredEvent[] {
-    const merged: StoredEvent[] = []
+  function merge(stored: WritableRecord[], tier: number): WritableRecord[] {
+    const merged: WritableRecord[] = []
     const seen = new Set<string>()
     for (const record of stored) {
       const id = record.event.messageId
@@ -255,7 +245,7 @@ export function createQueueStore(
 
     write() {
       if (!storage) return 'unavailable'
-      let stored: StoredEvent[]
+      let stored: WritableRecord[]
       try {
         // Parses only when another writer changed the value.
         const raw = storage.getItem(key)

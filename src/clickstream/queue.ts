@@ -2,8 +2,7 @@ import type { Batchable } from './batcher'
 import type { StoredEvent } from './queue-store'
 
 /** One event in memory: its stored record plus what sending needs. */
-export interface QueueEntry extends Batchable {
-  record: StoredEvent
+export interface QueueEntry extends StoredEvent, Batchable {
   /** The event's JSON, computed once. Request bodies are spliced from it. */
   json: string
   inFlight: boolean

@@ -1,19 +1,11 @@
-import type { DropReason } from '../errors'
-import type { SegmentEvent } from '../message/types'
-import { admitEvent } from './admission'
+import { admitEvent, type Rejection } from './admission'
 import type { DeliveryConfig } from './config'
 import type { QueueEntry } from './queue'
 import type { StoredEvent } from './queue-store'
 
-export interface RestoredDrop {
-  event: SegmentEvent
-  reason: DropReason
-  detail: string
-}
-
 export interface RestoredQueue {
   entries: QueueEntry[]
-  drops: RestoredDrop[]
+  drops: Rejection[]
 }
 
 /**
@@ -44,7 +36,7 @@ export function restoreQueue(
 ): RestoredQueue {
   const longestWait = Math.max(config.maxBackoffMs, config.maxRateLimitWaitMs)
   const entries: QueueEntry[] = []
-  const drops: RestoredDrop[] = []
+  const drops: Rejection[] = []
   const seen = new Set<string>()
 
   for (const stored of records) {
@@ -58,13 +50,13 @@ export function restoreQueue(
         ? undefined
         : Math.min(stored.retryAt, now + longestWait)
     const admission = admitEvent(event, { ...stored, retryAt }, now)
-    if (!admission.accepted) {
-      drops.push({ event, reason: admission.reason, detail: admission.detail })
-    } else if (isExhausted(admission.entry.record, config)) {
+    if ('reason' in admission) {
+      drops.push(admission)
+    } else if (isExhausted(admission, config)) {
       const detail = 'no retries left after the page reloaded'
       drops.push({ event, reason: 'retries_exhausted', detail })
     } else {
-      entries.push(admission.entry)
+      entries.push(admission)
     }
   }
   return { entries, drops }

@@ -57,21 +57,18 @@ export function createTransport(): Transport | undefined {
     send(url, body, timeoutMs, keepalive) {
       const controller = new AbortController()
       let stop!: (detail: string) => void
-      // Settles the result even where fetch ignores the abort signal.
-      const stopped = new Promise<SendResult>((resolve) => {
+      let timer: ReturnType<typeof setTimeout> | undefined
+      // The first outcome wins, so a timeout settles the result even where
+      // fetch ignores the abort signal.
+      const result = new Promise<SendResult>((resolve) => {
         stop = (detail) => {
           resolve({ kind: 'network_error', detail })
           controller.abort()
         }
-      })
-      const timer = setTimeout(
-        stop,
-        timeoutMs,
-        `timed out after ${timeoutMs} ms`,
-      )
-      const sent = (async (): Promise<SendResult> => {
+        timer = setTimeout(stop, timeoutMs, `timed out after ${timeoutMs} ms`)
+        const onError = (error: unknown): void => stop(String(error))
         try {
-          const response = await fetchImpl(url, {
+          fetchImpl(url, {
             method: 'POST',
             body,
             // `text/plain` keeps the POST a CORS simple request, sent without
@@ -79,24 +76,23 @@ export function createTransport(): Transport | undefined {
             headers: { 'Content-Type': 'text/plain' },
             keepalive,
             signal: controller.signal,
-          })
-          // Reading the body frees the connection. Its content is not needed.
-          void response.text().catch(() => undefined)
-          const { headers } = response
-          return {
-            kind: 'response',
-            status: response.status,
-            retryAfter: headers.get('Retry-After'),
-            rateLimitReset: headers.get('x-ratelimit-reset'),
-          }
+          }).then((response) => {
+            // Reading the body frees the connection. Its content is not needed.
+            response.text().catch(() => undefined)
+            const { headers } = response
+            resolve({
+              kind: 'response',
+              status: response.status,
+              retryAfter: headers.get('Retry-After'),
+              rateLimitReset: headers.get('x-ratelimit-reset'),
+            })
+          }, onError)
         } catch (error) {
-          return { kind: 'network_error', detail: String(error) }
+          onError(error)
         }
-      })()
+      }).finally(() => clearTimeout(timer))
       return {
-        result: Promise.race([sent, stopped]).finally(() =>
-          clearTimeout(timer),
-        ),
+        result,
         abort() {
           if (!keepalive) stop('aborted')
         },

@@ -1,4 +1,5 @@
 import type { EventType, SegmentEvent } from '../message/types'
+import { EVENT_METHODS } from '../pipeline/kept-calls'
 import type { DeliveryConfig } from './config'
 import type { QueueEntry } from './queue'
 
@@ -11,39 +12,20 @@ export const MAX_BATCH_BYTES = 500 * 1024
 /** Request body bytes the Fetch standard allows in flight for keepalive fetches and beacons. */
 export const KEEPALIVE_BUDGET_BYTES = 64 * 1024
 
-const PATHS: Record<EventType, string> = {
-  track: '/t',
-  page: '/p',
-  identify: '/i',
-  group: '/g',
-  alias: '/a',
-  screen: '/s',
-}
-
+/**
+ * Returns the HTTP Tracking API path of an event type, which is its
+ * initial: `/t` for track, `/s` for screen.
+ */
 export function pathFor(type: EventType): string | undefined {
-  return Object.prototype.hasOwnProperty.call(PATHS, type)
-    ? PATHS[type]
-    : undefined
+  return EVENT_METHODS.has(type) ? `/${type[0]}` : undefined
 }
 
-/** Counts UTF-8 bytes without encoding. A lone surrogate counts 3, as U+FFFD does. */
+/**
+ * Counts the UTF-8 bytes a request body carries. A lone surrogate counts 3,
+ * as fetch sends it as U+FFFD.
+ */
 export function utf8ByteLength(text: string): number {
-  let bytes = 0
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    if (code < 0x80) bytes += 1
-    else if (code < 0x800) bytes += 2
-    else if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text, i + 1)) {
-      bytes += 4
-      i++
-    } else bytes += 3
-  }
-  return bytes
-}
-
-function isLowSurrogate(text: string, index: number): boolean {
-  const code = text.charCodeAt(index)
-  return code >= 0xdc00 && code <= 0xdfff
+  return new TextEncoder().encode(text).length
 }
 
 /** Copies the event without the per-request fields that each send sets anew. */
@@ -114,7 +96,7 @@ export function buildRequest(
         ),
       ]
     : [
-        `${endpoint}${pathFor(first.record.event.type)}`,
+        `${endpoint}${pathFor(first.event.type)}`,
         singleEventBody(first.json, authKey, sentAt),
       ]
 }

@@ -159,7 +159,7 @@ describe('decideOutcome', () => {
 describe('rescheduleEntry', () => {
   function entry(attempts: number): QueueEntry {
     return {
-      record: record(attempts),
+      ...record(attempts),
       json: '{}',
       bytes: 2,
       inFlight: false,
@@ -178,7 +178,7 @@ describe('rescheduleEntry', () => {
       NOW,
     )
 
-    expect(target.record.retryAt).to.equal(NOW + 700)
+    expect(target.retryAt).to.equal(NOW + 700)
   })
 
   it('holds the entry until the retry time', () => {
@@ -202,7 +202,7 @@ describe('rescheduleEntry', () => {
       NOW,
     )
 
-    expect(target.record.rateLimitedRetries).to.equal(1)
+    expect(target.rateLimitedRetries).to.equal(1)
   })
 
   it('takes back the attempt of a hold', () => {
@@ -210,7 +210,7 @@ describe('rescheduleEntry', () => {
 
     rescheduleEntry(target, { action: 'hold' }, NOW)
 
-    expect(target.record.attempts).to.equal(0)
+    expect(target.attempts).to.equal(0)
   })
 
   it('lowers the batch limit on a split', () => {

@@ -25,7 +25,7 @@ describe('restoreQueue', () => {
 
     const { entries } = restoreQueue(records, config, NOW)
 
-    expect(entries.map((e) => e.record.event.messageId)).to.deep.equal(
+    expect(entries.map((e) => e.event.messageId)).to.deep.equal(
       records.map((r) => r.event.messageId),
     )
   })
@@ -33,7 +33,7 @@ describe('restoreQueue', () => {
   it('keeps the attempt count', () => {
     const { entries } = restoreQueue([stored({ attempts: 2 })], config, NOW)
 
-    expect(entries[0]?.record.attempts).to.equal(2)
+    expect(entries[0]?.attempts).to.equal(2)
   })
 
   it('keeps a repeated messageId once', () => {
