@@ -25,6 +25,16 @@ function serialize(value: unknown): string | undefined {
   }
 }
 
+/** Returns the key of the entry with the most JSON bytes, and those bytes. */
+function largestOf(value: object): [key: string, bytes: number] {
+  let largest: [string, number] = ['', -1]
+  for (const [key, item] of Object.entries(value)) {
+    const bytes = utf8ByteLength(serialize(item) || '')
+    if (bytes > largest[1]) largest = [key, bytes]
+  }
+  return largest
+}
+
 /**
  * Names what makes an event too large: its biggest top-level field, or the
  * biggest value inside it when that value is at least half of the field,
@@ -32,33 +42,16 @@ function serialize(value: unknown): string | undefined {
  * with its key count. Runs only on the drop path, so its cost does not
  * matter.
  */
-function describeLargest(event: object): string | undefined {
-  const top = largestOf(Object.entries(event))
-  if (!top) return undefined
-
-  const value: unknown = (event as Record<string, unknown>)[top.key]
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return `${top.key} (${top.bytes} bytes)`
+function describeLargest(event: SegmentEvent): string {
+  const [key, bytes] = largestOf(event)
+  const value: unknown = event[key as keyof SegmentEvent]
+  if (typeof value !== 'object' || !value || Array.isArray(value)) {
+    return `${key} (${bytes} bytes)`
   }
-  const entries = Object.entries(value)
-  const inner = largestOf(entries)
-  if (inner && inner.bytes * 2 >= top.bytes) {
-    return `${top.key}.${inner.key} (${inner.bytes} bytes)`
-  }
-  return `${top.key} (${top.bytes} bytes in ${entries.length} keys)`
-}
-
-function largestOf(
-  entries: Array<[string, unknown]>,
-): { key: string; bytes: number } | undefined {
-  let largest: { key: string; bytes: number } | undefined
-  for (const [key, value] of entries) {
-    const json = serialize(value)
-    if (json === undefined) continue
-    const bytes = utf8ByteLength(json)
-    if (!largest || bytes > largest.bytes) largest = { key, bytes }
-  }
-  return largest
+  const [innerKey, innerBytes] = largestOf(value)
+  return innerBytes * 2 >= bytes
+    ? `${key}.${innerKey} (${innerBytes} bytes)`
+    : `${key} (${bytes} bytes in ${Object.keys(value).length} keys)`
 }
 
 /**
@@ -94,11 +87,9 @@ export function admitEvent(
   }
   const bytes = utf8ByteLength(json)
   if (bytes > MAX_EVENT_BYTES) {
-    const largest = describeLargest(copy)
-    const hint = largest ? `; the largest field is ${largest}` : ''
     return reject(
       'event_too_large',
-      `${bytes} bytes, over ${MAX_EVENT_BYTES}${hint}`,
+      `${bytes} bytes, over ${MAX_EVENT_BYTES}; the largest field is ${describeLargest(copy)}`,
     )
   }
 

@@ -21,42 +21,6 @@ export interface PlanOptions {
   maxRequests: number
 }
 
-function groupIntoBatches<T extends Batchable>(
-  candidates: readonly T[],
-  options: PlanOptions,
-): T[][] {
-  const batches: T[][] = []
-  let current: T[] = []
-  let bytes = options.envelopeBytes
-  let limit = options.batchSize
-
-  for (const entry of candidates) {
-    const nextLimit = Math.min(limit, entry.batchLimit)
-    // One comma separates each event from the one before it.
-    const nextBytes = bytes + entry.bytes + (current.length > 0 ? 1 : 0)
-    const fits = current.length < nextLimit && nextBytes < options.maxBodyBytes
-    if (current.length > 0 && !fits) {
-      batches.push(current)
-      current = []
-      bytes = options.envelopeBytes
-      limit = options.batchSize
-    }
-    current.push(entry)
-    bytes += entry.bytes + (current.length > 1 ? 1 : 0)
-    limit = Math.min(limit, entry.batchLimit)
-  }
-  if (current.length > 0) batches.push(current)
-  return batches
-}
-
-function isFull<T extends Batchable>(
-  batch: readonly T[],
-  batchSize: number,
-): boolean {
-  const limit = Math.min(batchSize, ...batch.map((entry) => entry.batchLimit))
-  return batch.length >= limit
-}
-
 /**
  * Groups the events that may be sent now into requests, oldest first.
  * Without batching each event is one request. With batching, full batches
@@ -67,23 +31,44 @@ export function planRequests<T extends Batchable>(
   candidates: readonly T[],
   options: PlanOptions,
 ): T[][] {
-  if (options.maxRequests <= 0) return []
+  const { maxRequests, maxBodyBytes, envelopeBytes } = options
+  if (maxRequests <= 0) return []
   if (!options.batching) {
-    return candidates.slice(0, options.maxRequests).map((entry) => [entry])
+    return candidates.slice(0, maxRequests).map((entry) => [entry])
   }
 
   // A backlog larger than the free request slots carry at `batchSize` goes
   // out in bigger batches, up to the body limit, as analytics-next sends
   // whatever its buffer holds. Otherwise a page that tracks faster than
   // batches of `batchSize` drain would fill the queue and drop events.
-  const backlogSize = Math.ceil(candidates.length / options.maxRequests)
-  const batchSize = Math.max(options.batchSize, backlogSize)
-  const batches = groupIntoBatches(candidates, { ...options, batchSize })
+  const batchSize = Math.max(
+    options.batchSize,
+    Math.ceil(candidates.length / maxRequests),
+  )
+  const batches: T[][] = []
+  let batch: T[] = []
+  let bytes = envelopeBytes
+  /** Max events in `batch`: `batchSize`, or lower once a 413 split one. */
+  let limit = batchSize
+  for (const entry of candidates) {
+    // One comma separates each event from the one before it.
+    const fits =
+      batch.length < Math.min(limit, entry.batchLimit) &&
+      bytes + entry.bytes + 1 < maxBodyBytes
+    if (batch.length > 0 && !fits) {
+      batches.push(batch)
+      batch = []
+      bytes = envelopeBytes
+      limit = batchSize
+    }
+    bytes += entry.bytes + (batch.length > 0 ? 1 : 0)
+    limit = Math.min(limit, entry.batchLimit)
+    batch.push(entry)
+  }
   const due =
     options.force || candidates.some((entry) => entry.sendBy <= options.now)
-  const last = batches[batches.length - 1]
-  if (!due && last && !isFull(last, batchSize)) batches.pop()
-  return batches.slice(0, options.maxRequests)
+  if (batch.length > 0 && (due || batch.length >= limit)) batches.push(batch)
+  return batches.slice(0, maxRequests)
 }
 
 /**

@@ -19,22 +19,15 @@ export interface DeliveryConfig extends OptionValues {
 /** Keeps only three-digit status keys with a known behaviour. */
 function readOverrides(value: unknown): Map<number, RetryBehavior> {
   const overrides = new Map<number, RetryBehavior>()
-  if (!value || typeof value !== 'object') return overrides
-
-  for (const [key, behavior] of Object.entries(value)) {
+  // A string or number lists no key that passes.
+  for (const [key, behavior] of Object.entries(value || {})) {
     const status = Number(key)
-    const valid = /^\d{3}$/.test(key) && status >= 100 && status <= 599
+    const valid = String(status) === key && status >= 100 && status < 600
     if (valid && (behavior === 'drop' || behavior === 'retry')) {
       overrides.set(status, behavior)
     }
   }
   return overrides
-}
-
-function buildEndpoint(host: string, protocol: string): string | undefined {
-  if (!host) return undefined
-  const bare = host.replace(/\/+$/, '')
-  return /^https?:\/\//i.test(bare) ? bare : `${protocol}://${bare}`
 }
 
 /** Applies defaults and clamps every value of the destination's settings. */
@@ -45,10 +38,15 @@ export function resolveDeliveryConfig(
   const { values, problems } = readOptions(settings)
   const { apiHost, apiKey } = settings
   const host = typeof apiHost === 'string' ? apiHost.trim() : ''
+  const bare = host.replace(/\/+$/, '')
 
   return {
     ...values,
-    endpoint: buildEndpoint(host, values.protocol),
+    endpoint: !host
+      ? undefined
+      : /^https?:\/\//i.test(bare)
+        ? bare
+        : `${values.protocol}://${bare}`,
     authKey: (typeof apiKey === 'string' && apiKey) || writeKey,
     batching: values.strategy === 'batching',
     overrides: readOverrides(

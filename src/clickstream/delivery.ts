@@ -21,7 +21,7 @@ import {
 import { restoreQueue } from './restore'
 import {
   createTransport,
-  type PendingRequest,
+  type AbortRequest,
   type SendResult,
   type Transport,
 } from './transport'
@@ -70,7 +70,8 @@ export function createClickstreamDelivery(
   const ownerId = uuid()
   const store = createQueueStore(writeKey, logger, ownerId)
   const queue: EventQueue = new Map()
-  const pending = new Set<PendingRequest>()
+  /** Aborts of the requests in flight. */
+  const pending = new Set<AbortRequest>()
   const flushWaiters: Array<() => void> = []
   let config: DeliveryConfig
   let transport: Transport | undefined
@@ -252,24 +253,34 @@ export function createClickstreamDelivery(
 
   function dispatch(group: QueueEntry[], keepalive: boolean): void {
     const [url, body] = buildRequest(config, group, new Date().toISOString())
-    const request = transport!.send(
+    logger.debug(`sending ${group.length} event(s) to ${url}`)
+    const abort = transport!.send(
       url,
       body,
       config.requestTimeoutMs,
       keepalive,
+      (result) => {
+        pending.delete(abort)
+        if (disposed) return
+        if (result.kind === 'network_error') {
+          logger.debug(`request to ${url} failed`, result.detail)
+        }
+        settle(group, result)
+        schedulePump()
+      },
     )
-    pending.add(request)
-    logger.debug(`sending ${group.length} event(s) to ${url}`)
+    pending.add(abort)
+  }
 
-    void request.result.then((result) => {
-      pending.delete(request)
-      if (disposed) return
-      if (result.kind === 'network_error') {
-        logger.debug(`request to ${url} failed`, result.detail)
-      }
-      settle(group, result)
-      schedulePump()
-    })
+  /** Starts and sends the requests of `groups`, storing their attempts first. */
+  function sendRequests(
+    groups: QueueEntry[][],
+    keepalive: boolean,
+    force?: boolean,
+  ): void {
+    for (const group of groups) group.forEach(startAttempt)
+    persist(groups.length > 0, force)
+    for (const group of groups) dispatch(group, keepalive)
   }
 
   /**
@@ -367,10 +378,7 @@ export function createClickstreamDelivery(
       canSend() && now >= pausedUntil
         ? plan(now, force, MAX_BATCH_BYTES, MAX_IN_FLIGHT - pending.size)
         : []
-    for (const group of groups) group.forEach(startAttempt)
-
-    persist(groups.length > 0)
-    for (const group of groups) dispatch(group, false)
+    sendRequests(groups, false)
     armWakeTimer(now)
 
     if (flushWaiters.length === 0 || pending.size > 0) return
@@ -419,9 +427,7 @@ export function createClickstreamDelivery(
     )
 
     if (transport && transport.supportsKeepalive) {
-      for (const group of chosen) group.forEach(startAttempt)
-      persist(chosen.length > 0, true)
-      for (const group of chosen) dispatch(group, true)
+      sendRequests(chosen, true, true)
     } else {
       persist(false, true)
       for (const group of chosen) {
@@ -515,7 +521,7 @@ export function createClickstreamDelivery(
       stopWatching()
       ownership.dispose()
       // Keepalive requests are meant to outlive the page, so abort leaves them.
-      for (const request of pending) request.abort()
+      for (const abort of pending) abort()
       pending.clear()
       for (const resolve of flushWaiters.splice(0)) resolve()
     },

@@ -4,16 +4,17 @@ import type { ClickstreamSettings } from './types'
 type ChoiceOption = [path: string, allowed: string[], fallback: string]
 
 /**
- * A numeric option: its path, default, range and whether it takes integers
- * only. `scale` converts the option's unit (seconds) to milliseconds.
+ * A numeric option: its path, default and range. `scale` converts the
+ * option's unit (seconds) to milliseconds. `integer` options take whole
+ * numbers only.
  */
 type NumberOption = [
   path: string,
   fallback: number,
   min: number,
   max: number,
-  integer: boolean,
   scale?: number,
+  integer?: boolean,
 ]
 
 const BACKOFF = 'httpConfig.backoffConfig.'
@@ -29,23 +30,16 @@ const CHOICES = {
 } satisfies Record<string, ChoiceOption>
 
 const NUMBERS = {
-  batchSize: ['deliveryStrategy.config.size', 10, 1, 1000, true],
-  batchTimeoutMs: ['deliveryStrategy.config.timeout', 5000, 0, 60_000, false],
-  requestTimeoutMs: ['httpConfig.requestTimeout', 10_000, 1000, 120_000, false],
-  maxRetries: [`${BACKOFF}maxRetryCount`, 10, 0, 1000, true],
-  baseBackoffMs: [`${BACKOFF}baseBackoffInterval`, 0.5, 0.1, 60, false, 1000],
+  batchSize: ['deliveryStrategy.config.size', 10, 1, 1000, 1, true],
+  batchTimeoutMs: ['deliveryStrategy.config.timeout', 5000, 0, 60_000],
+  requestTimeoutMs: ['httpConfig.requestTimeout', 10_000, 1000, 120_000],
+  maxRetries: [`${BACKOFF}maxRetryCount`, 10, 0, 1000, 1, true],
+  baseBackoffMs: [`${BACKOFF}baseBackoffInterval`, 0.5, 0.1, 60, 1000],
   // Raised to the base interval once both are read.
-  maxBackoffMs: [`${BACKOFF}maxBackoffInterval`, 60, 0.1, 3600, false, 1000],
-  jitterPercent: [`${BACKOFF}jitterPercent`, 10, 0, 100, false],
-  maxRateLimitRetries: [`${RATE_LIMIT}maxRetryCount`, 100, 0, 1000, true],
-  maxRateLimitWaitMs: [
-    `${RATE_LIMIT}maxRetryInterval`,
-    300,
-    1,
-    3600,
-    false,
-    1000,
-  ],
+  maxBackoffMs: [`${BACKOFF}maxBackoffInterval`, 60, 0.1, 3600, 1000],
+  jitterPercent: [`${BACKOFF}jitterPercent`, 10, 0, 100],
+  maxRateLimitRetries: [`${RATE_LIMIT}maxRetryCount`, 100, 0, 1000, 1, true],
+  maxRateLimitWaitMs: [`${RATE_LIMIT}maxRetryInterval`, 300, 1, 3600, 1000],
 } satisfies Record<string, NumberOption>
 
 /** The checked options after defaults and clamping, in milliseconds where timed. */
@@ -98,7 +92,7 @@ export function readOptions(settings: ClickstreamSettings): {
   }
 
   for (const [name, option] of Object.entries(NUMBERS)) {
-    const [path, fallback, min, max, integer, scale = 1] =
+    const [path, fallback, min, max, scale = 1, integer] =
       option as NumberOption
     const value = readPath(settings, path)
     const number = typeof value === 'number' && !Number.isNaN(value)

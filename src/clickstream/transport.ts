@@ -5,28 +5,26 @@ export type SendResult =
   | ({ kind: 'response'; status: number } & RateLimitHeaders)
   | { kind: 'network_error'; detail: string }
 
-export interface PendingRequest {
-  /** Settles with the outcome and never rejects. */
-  result: Promise<SendResult>
-  /**
-   * Cancels the request, whose result becomes a network error. A keepalive
-   * request is meant to outlive the page, so this leaves it running.
-   */
-  abort(): void
-}
+/**
+ * Cancels a request, whose result becomes a network error. A keepalive
+ * request is meant to outlive the page, so its abort leaves it running.
+ */
+export type AbortRequest = () => void
 
 export interface Transport {
   /**
-   * Posts the body. The result is a network error after `timeoutMs`. With
-   * `keepalive` the request may outlive the page, and the Fetch standard
-   * caps such bodies at 64 KiB in flight.
+   * Posts the body and calls `onResult` once with the outcome, which is a
+   * network error after `timeoutMs`. With `keepalive` the request may
+   * outlive the page, and the Fetch standard caps such bodies at 64 KiB in
+   * flight.
    */
   send(
     url: string,
     body: string,
     timeoutMs: number,
     keepalive: boolean,
-  ): PendingRequest
+    onResult: (result: SendResult) => void,
+  ): AbortRequest
   /** Whether `fetch` honours `keepalive`. Firefox ignored it until late 2024 (MDN, Request.keepalive). */
   readonly supportsKeepalive: boolean
   /** Queues the body with `navigator.sendBeacon`. Returns false when not queued. */
@@ -54,20 +52,30 @@ export function createTransport(): Transport | undefined {
   return {
     supportsKeepalive: detectKeepalive(window.Request),
 
-    send(url, body, timeoutMs, keepalive) {
+    send(url, body, timeoutMs, keepalive, onResult) {
       const controller = new AbortController()
-      let stop!: (detail: string) => void
-      let timer: ReturnType<typeof setTimeout> | undefined
-      // The first outcome wins, so a timeout settles the result even where
+      let settled = false
+      // The first outcome wins, so a timeout settles the request even where
       // fetch ignores the abort signal.
-      const result = new Promise<SendResult>((resolve) => {
-        stop = (detail) => {
-          resolve({ kind: 'network_error', detail })
-          controller.abort()
-        }
-        timer = setTimeout(stop, timeoutMs, `timed out after ${timeoutMs} ms`)
-        const onError = (error: unknown): void => stop(String(error))
-        try {
+      const settle = (result: SendResult): void => {
+        if (settled) return
+        settled = true
+        clearTimeout(timer)
+        onResult(result)
+      }
+      const stop = (detail: unknown): void => {
+        settle({ kind: 'network_error', detail: String(detail) })
+        controller.abort()
+      }
+      const timer = setTimeout(
+        stop,
+        timeoutMs,
+        `timed out after ${timeoutMs} ms`,
+      )
+      // Started from a promise, so a fetch that throws settles as a network
+      // error too, and `onResult` never runs before `send` returns.
+      Promise.resolve()
+        .then(() =>
           fetchImpl(url, {
             method: 'POST',
             body,
@@ -76,26 +84,21 @@ export function createTransport(): Transport | undefined {
             headers: { 'Content-Type': 'text/plain' },
             keepalive,
             signal: controller.signal,
-          }).then((response) => {
-            // Reading the body frees the connection. Its content is not needed.
-            response.text().catch(() => undefined)
-            const { headers } = response
-            resolve({
-              kind: 'response',
-              status: response.status,
-              retryAfter: headers.get('Retry-After'),
-              rateLimitReset: headers.get('x-ratelimit-reset'),
-            })
-          }, onError)
-        } catch (error) {
-          onError(error)
-        }
-      }).finally(() => clearTimeout(timer))
-      return {
-        result,
-        abort() {
-          if (!keepalive) stop('aborted')
-        },
+          }),
+        )
+        .then((response) => {
+          // Reading the body frees the connection. Its content is not needed.
+          response.text().catch(() => undefined)
+          const { headers } = response
+          settle({
+            kind: 'response',
+            status: response.status,
+            retryAfter: headers.get('Retry-After'),
+            rateLimitReset: headers.get('x-ratelimit-reset'),
+          })
+        }, stop)
+      return () => {
+        if (!keepalive) stop('aborted')
       }
     },
 
