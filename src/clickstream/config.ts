@@ -38,15 +38,18 @@ export function resolveDeliveryConfig(
   const { values, problems } = readOptions(settings)
   const { apiHost, apiKey } = settings
   const host = typeof apiHost === 'string' ? apiHost.trim() : ''
-  const bare = host.replace(/\/+$/, '')
+  // A blank host leaves the endpoint unknown. A host with a protocol keeps it.
+  let endpoint: string | undefined
+  if (host) {
+    endpoint = host.replace(/\/+$/, '')
+    if (!/^https?:\/\//i.test(endpoint)) {
+      endpoint = `${values.protocol}://${endpoint}`
+    }
+  }
 
   return {
     ...values,
-    endpoint: !host
-      ? undefined
-      : /^https?:\/\//i.test(bare)
-        ? bare
-        : `${values.protocol}://${bare}`,
+    endpoint,
     authKey: (typeof apiKey === 'string' && apiKey) || writeKey,
     batching: values.strategy === 'batching',
     overrides: readOverrides(

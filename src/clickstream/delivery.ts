@@ -1,5 +1,4 @@
 import type { DropReason } from '../errors'
-import type { SegmentEvent } from '../message/types'
 import { uuid } from '../message/uuid'
 import { admitEvent } from './admission'
 import { fitBudget, planRequests } from './batcher'
@@ -29,6 +28,7 @@ import type {
   ClickstreamDelivery,
   ClickstreamSettings,
   DeliveryHooks,
+  DropNotice,
 } from './types'
 import {
   batchEnvelopeBytes,
@@ -122,14 +122,9 @@ export function createClickstreamDelivery(
     }
   }
 
-  function reportDrop(
-    event: SegmentEvent,
-    reason: DropReason,
-    detail?: string,
-    status?: number,
-  ): void {
+  function reportDrop(drop: Omit<DropNotice, 'messageId'>): void {
     // The hook's owner logs the drop, so the debug log shows it once.
-    const notice = { reason, messageId: event.messageId, event, detail, status }
+    const notice = { ...drop, messageId: drop.event.messageId }
     callHook('onDropped', () => hooks.onDropped(notice))
   }
 
@@ -153,7 +148,7 @@ export function createClickstreamDelivery(
     status?: number,
   ): void {
     removeEntry(entry)
-    reportDrop(entry.event, reason, detail, status)
+    reportDrop({ event: entry.event, reason, detail, status })
   }
 
   /** Drops the oldest idle events until one more fits under the cap. */
@@ -191,9 +186,7 @@ export function createClickstreamDelivery(
     store.write()
     logger.debug(`adopted ${entries.length} stored events`)
     queueMicrotask(() => {
-      for (const { event, reason, detail } of drops) {
-        reportDrop(event, reason, detail)
-      }
+      drops.forEach(reportDrop)
       makeRoom()
       schedulePump()
     })
@@ -240,9 +233,13 @@ export function createClickstreamDelivery(
         dropEntry(entry, reason, detail, status)
       } else {
         if (decision.action === 'retry') {
-          const { waitMs } = decision
-          if (decision.rateLimited) pauseUntil(now + waitMs)
-          logger.debug(`retrying ${event.messageId} in ${waitMs} ms`)
+          const retryAt = now + decision.waitMs
+          if (decision.rateLimited && retryAt > pausedUntil) {
+            pausedUntil = retryAt
+            const until = new Date(retryAt).toISOString()
+            logger.debug(`rate limited: no request before ${until}`)
+          }
+          logger.debug(`retrying ${event.messageId} in ${decision.waitMs} ms`)
         }
         rescheduleEntry(entry, decision, now)
         store.put(entry)
@@ -296,9 +293,10 @@ export function createClickstreamDelivery(
     // duplicate send, which delivery allows anyway, and waiting saves
     // rewriting the whole queue on every response.
     if (!force && !urgentChanges) {
+      // Dispose clears the timer, so it never fires after.
       lazyWriteTimer ??= setTimeout(() => {
         lazyWriteTimer = undefined
-        if (!disposed) persist(false, true)
+        persist(false, true)
       }, LAZY_WRITE_MS)
       return
     }
@@ -327,14 +325,6 @@ export function createClickstreamDelivery(
         return
       }
     }
-  }
-
-  function pauseUntil(time: number): void {
-    if (time <= pausedUntil) return
-    pausedUntil = time
-    logger.debug(
-      `rate limited: no request before ${new Date(time).toISOString()}`,
-    )
   }
 
   /** Groups the sendable events into requests, oldest first. */
@@ -476,7 +466,11 @@ export function createClickstreamDelivery(
   return {
     enqueue(event) {
       if (disposed) {
-        reportDrop(event, 'disabled', 'delivery was disposed')
+        reportDrop({
+          event,
+          reason: 'disabled',
+          detail: 'delivery was disposed',
+        })
         return
       }
       if (queue.has(event.messageId)) {
@@ -487,7 +481,7 @@ export function createClickstreamDelivery(
       const sendBy = config.batching ? now + config.batchTimeoutMs : now
       const entry = admitEvent(event, undefined, sendBy)
       if ('reason' in entry) {
-        reportDrop(event, entry.reason, entry.detail)
+        reportDrop(entry)
         return
       }
       makeRoom()

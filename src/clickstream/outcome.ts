@@ -26,7 +26,6 @@ export interface DecisionContext {
   requestSize: number
   offline: boolean
   now: number
-  random?: () => number
 }
 
 /**
@@ -36,7 +35,7 @@ export interface DecisionContext {
  */
 function planRetry(
   record: StoredEvent,
-  { config, random }: DecisionContext,
+  { config }: DecisionContext,
   rateLimited: boolean,
   serverWaitMs?: number,
   status?: number,
@@ -57,7 +56,7 @@ function planRetry(
   }
   const waitMs =
     serverWaitMs === undefined
-      ? backoffDelayMs(retryNumber, config, random)
+      ? backoffDelayMs(retryNumber, config)
       : Math.max(serverWaitMs, config.baseBackoffMs)
   return { action: 'retry', waitMs, rateLimited }
 }

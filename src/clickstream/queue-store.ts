@@ -245,36 +245,34 @@ export function createQueueStore(
 
     write() {
       if (!storage) return 'unavailable'
-      let stored: WritableRecord[]
       try {
         // Parses only when another writer changed the value.
-        const raw = storage.getItem(key)
-        if (raw !== knownRaw) knownRecords = parseRecords(raw)
-        knownRaw = raw
-        stored = knownRecords
+        const stored = storage.getItem(key)
+        if (stored !== knownRaw) knownRecords = parseRecords(stored)
+        knownRaw = stored
+        for (let tier = 0; tier < 3; tier++) {
+          const records = merge(knownRecords, tier)
+          const raw = records.length
+            ? `[${records.map(recordJson).join(',')}]`
+            : null
+          try {
+            if (raw) storage.setItem(key, raw)
+            else storage.removeItem(key)
+          } catch (error) {
+            if (isQuotaError(error)) continue
+            throw error
+          }
+          // Clears the changes written. New records not written stay pending.
+          for (const record of tier < 2 ? records : []) {
+            puts.delete(record.event.messageId)
+          }
+          removals.clear()
+          knownRaw = raw
+          knownRecords = records
+          return tier ? 'quota_exceeded' : 'written'
+        }
       } catch (error) {
         return giveUp(error)
-      }
-      for (let tier = 0; tier < 3; tier++) {
-        const records = merge(stored, tier)
-        const raw = records.length
-          ? `[${records.map(recordJson).join(',')}]`
-          : null
-        try {
-          if (raw) storage.setItem(key, raw)
-          else storage.removeItem(key)
-        } catch (error) {
-          if (isQuotaError(error)) continue
-          return giveUp(error)
-        }
-        knownRaw = raw
-        knownRecords = records
-        // Clears the changes written. New records not written stay pending.
-        removals.clear()
-        for (const record of tier < 2 ? records : []) {
-          puts.delete(record.event.messageId)
-        }
-        return tier ? 'quota_exceeded' : 'written'
       }
       // Pending changes stay recorded so the next write can try again.
       return 'quota_exceeded'

@@ -106,8 +106,8 @@ export function createTransport(): Transport | undefined {
       try {
         return getNavigator()!.sendBeacon(url, body)
       } catch {
-        // sendBeacon throws on an invalid URL, and is missing in some test
-        // environments. Neither may break the page exit.
+        // sendBeacon throws on an invalid URL, and calling a missing one
+        // throws too. Neither may break the page exit.
         return false
       }
     },

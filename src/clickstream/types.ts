@@ -77,7 +77,7 @@ export interface DropNotice {
 export interface DeliveryHooks {
   /** Called once per event, after the collector responded with a 2xx. */
   onDelivered(event: SegmentEvent): void
-  /** Called once per event that will not be sent again. */
+  /** Called once per event that will not be sent again. The caller logs it. */
   onDropped(notice: DropNotice): void
   logger: Logger
 }

@@ -52,6 +52,16 @@ describe('queue store', () => {
     expect(takeStoredQueue(queueStorageKey(WRITE_KEY))).to.deep.equal([stored])
   })
 
+  it('removes the queue it takes', () => {
+    const store = createQueueStore(WRITE_KEY, logger)
+    store.put(record())
+    store.write()
+
+    takeStoredQueue(queueStorageKey(WRITE_KEY))
+
+    expect(localStorage.getItem(queueStorageKey(WRITE_KEY))).to.equal(null)
+  })
+
   it('writes nothing before write()', () => {
     createQueueStore(WRITE_KEY, logger).put(record())
 
