@@ -334,9 +334,9 @@ export function createClickstreamDelivery(
     maxBodyBytes: number,
     maxRequests: number,
   ): QueueEntry[][] {
+    // The config supplies `batching` and `batchSize`.
     return planRequests(sendableEntries(queue, now), {
-      batching: config.batching,
-      batchSize: config.batchSize,
+      ...config,
       maxBodyBytes,
       envelopeBytes: batchEnvelopeBytes(config.authKey),
       now,
