@@ -29,18 +29,38 @@ export interface DecisionContext {
 }
 
 /**
- * Plans the next retry of an event whose attempt failed. `record.attempts`
- * already counts that attempt. A server-requested wait is honoured, but never
- * shorter than the base backoff, so `Retry-After: 0` cannot cause a burst.
+ * Decides the fate of one event of a settled request. A failed attempt,
+ * which `record.attempts` already counts, is retried while the budget of
+ * its kind lasts. A server-requested wait is honoured, but never shorter
+ * than the base backoff, so `Retry-After: 0` cannot cause a burst.
  */
-function planRetry(
+export function decideOutcome(
+  result: SendResult,
   record: StoredEvent,
-  { config }: DecisionContext,
-  rateLimited: boolean,
-  serverWaitMs?: number,
-  status?: number,
-  detail?: string,
+  { config, requestSize, offline, now }: DecisionContext,
 ): Decision {
+  let rateLimited = false
+  let serverWaitMs: number | undefined
+  let status: number | undefined
+  let detail: string | undefined
+  if (result.kind === 'network_error') {
+    if (offline) return { action: 'hold' }
+    detail = result.detail
+  } else {
+    status = result.status
+    const outcome = classifyStatus(status, config)
+    if (outcome === 'delivered') return { action: 'deliver' }
+    if (outcome === 'split' && requestSize > 1) {
+      return { action: 'split', batchLimit: Math.ceil(requestSize / 2) }
+    }
+    if (outcome !== 'retry') {
+      const reason = outcome === 'split' ? 'event_too_large' : 'rejected'
+      return { action: 'drop', reason, status }
+    }
+    serverWaitMs = readServerWaitMs(result, now, config.maxRateLimitWaitMs)
+    rateLimited = status === 429 || serverWaitMs !== undefined
+  }
+
   const retryNumber = rateLimited
     ? record.rateLimitedRetries + 1
     : record.attempts - record.rateLimitedRetries
@@ -59,38 +79,6 @@ function planRetry(
       ? backoffDelayMs(retryNumber, config)
       : Math.max(serverWaitMs, config.baseBackoffMs)
   return { action: 'retry', waitMs, rateLimited }
-}
-
-/** Decides the fate of one event of a settled request. */
-export function decideOutcome(
-  result: SendResult,
-  record: StoredEvent,
-  context: DecisionContext,
-): Decision {
-  if (result.kind === 'network_error') {
-    return context.offline
-      ? { action: 'hold' }
-      : planRetry(record, context, false, undefined, undefined, result.detail)
-  }
-
-  const { status } = result
-  const outcome = classifyStatus(status, context.config)
-  const { requestSize } = context
-  if (outcome === 'delivered') return { action: 'deliver' }
-  if (outcome === 'split' && requestSize > 1) {
-    return { action: 'split', batchLimit: Math.ceil(requestSize / 2) }
-  }
-  if (outcome !== 'retry') {
-    const reason = outcome === 'split' ? 'event_too_large' : 'rejected'
-    return { action: 'drop', reason, status }
-  }
-  const serverWaitMs = readServerWaitMs(
-    result,
-    context.now,
-    context.config.maxRateLimitWaitMs,
-  )
-  const rateLimited = status === 429 || serverWaitMs !== undefined
-  return planRetry(record, context, rateLimited, serverWaitMs, status)
 }
 
 /**
