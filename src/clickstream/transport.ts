@@ -72,31 +72,34 @@ export function createTransport(): Transport | undefined {
         timeoutMs,
         `timed out after ${timeoutMs} ms`,
       )
-      // Started from a promise, so a fetch that throws settles as a network
-      // error too, and `onResult` never runs before `send` returns.
-      Promise.resolve()
-        .then(() =>
-          fetchImpl(url, {
-            method: 'POST',
-            body,
-            // `text/plain` keeps the POST a CORS simple request, sent without
-            // a preflight. The collector parses the body as JSON regardless.
-            headers: { 'Content-Type': 'text/plain' },
-            keepalive,
-            signal: controller.signal,
-          }),
-        )
-        .then((response) => {
-          // Reading the body frees the connection. Its content is not needed.
-          response.text().catch(() => undefined)
-          const { headers } = response
-          settle({
-            kind: 'response',
-            status: response.status,
-            retryAfter: headers.get('Retry-After'),
-            rateLimitReset: headers.get('x-ratelimit-reset'),
-          })
-        }, stop)
+      let sent: Promise<Response>
+      try {
+        // Started at once, because a page exit may end the page right after.
+        sent = fetchImpl(url, {
+          method: 'POST',
+          body,
+          // `text/plain` keeps the POST a CORS simple request, sent without
+          // a preflight. The collector parses the body as JSON regardless.
+          headers: { 'Content-Type': 'text/plain' },
+          keepalive,
+          signal: controller.signal,
+        })
+      } catch (error) {
+        // A fetch that throws settles as a network error too, and later, so
+        // `onResult` never runs before `send` returns.
+        sent = Promise.reject(error)
+      }
+      sent.then((response) => {
+        // Reading the body frees the connection. Its content is not needed.
+        response.text().catch(() => undefined)
+        const { headers } = response
+        settle({
+          kind: 'response',
+          status: response.status,
+          retryAfter: headers.get('Retry-After'),
+          rateLimitReset: headers.get('x-ratelimit-reset'),
+        })
+      }, stop)
       return () => {
         if (!keepalive) stop('aborted')
       }
