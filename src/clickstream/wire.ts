@@ -25,8 +25,15 @@ export function pathFor(type: EventType): string | undefined {
  * as fetch sends it as U+FFFD.
  */
 export function utf8ByteLength(text: string): number {
-  return new TextEncoder().encode(text).length
+  // Most events are ASCII, whose length is their size; the scan costs less
+  // than encoding a copy of the text.
+  if (!NON_ASCII.test(text)) return text.length
+  encoder ??= new TextEncoder()
+  return encoder.encode(text).length
 }
+
+const NON_ASCII = /[^\0-\x7f]/
+let encoder: TextEncoder | undefined
 
 /** Copies the event without the per-request fields that each send sets anew. */
 export function withoutRequestFields(event: SegmentEvent): SegmentEvent {

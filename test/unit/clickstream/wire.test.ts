@@ -11,7 +11,17 @@ import { makeEvent } from './helpers'
 
 describe('wire format', () => {
   describe('utf8ByteLength', () => {
-    const samples = ['', 'ascii', 'é', '€', '😀', 'a😀é€', '\ud800x']
+    const samples = [
+      '',
+      'ascii',
+      '\x7f',
+      '\x80',
+      'é',
+      '€',
+      '😀',
+      'a😀é€',
+      '\ud800x',
+    ]
     for (const sample of samples) {
       it(`counts ${JSON.stringify(sample)} as Buffer does`, () => {
         expect(utf8ByteLength(sample)).to.equal(Buffer.byteLength(sample))
