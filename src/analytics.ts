@@ -1,18 +1,24 @@
-import { describe } from './arguments'
-import { buildCall, type BuiltCall } from './calls'
+import { invalidArgument, toText } from './arguments'
+import { buildCall, type BuiltCall, type CallDependencies } from './calls'
 import {
   createDebugRecord,
-  createLogger,
+  logger,
   setDebugEnabled,
   type DebugRecord,
 } from './debug'
 import { Dispatcher, MIDDLEWARE_DROP } from './dispatcher'
+import {
+  trackElements,
+  type ElementsInput,
+  type EventOrBuilder,
+  type PropertiesOrBuilder,
+} from './dom-tracking'
 import { Emitter } from './emitter'
-import { InvalidArgumentError } from './errors'
+import { InvalidArgumentError, messageOf } from './errors'
 import type { AnalyticsEvents, DropNotice } from './events'
 import { isBrowser } from './global-scope'
 import { createGroup, createUser } from './identity'
-import type { GroupEntity, UserEntity } from './identity/types'
+import type { GroupEntity, IdentityOptions, UserEntity } from './identity/types'
 import { DestinationRunner } from './integration/destination'
 import { setVendorUrlRewrite, toUrlRewrite } from './integration/loader'
 import { selectBundledDestinations } from './integration/select'
@@ -21,13 +27,6 @@ import type {
   IntegrationFactory,
   Plugin,
 } from './integration/types'
-import {
-  trackForm,
-  trackLink,
-  type ElementsInput,
-  type EventOrBuilder,
-  type PropertiesOrBuilder,
-} from './dom-tracking'
 import {
   capturePageContext,
   type BufferedPageContext,
@@ -55,52 +54,58 @@ import { applyQueryString } from './query-string'
 import { loadSettings } from './settings/load'
 import type { CDNSettings } from './settings/types'
 
-/** A call made before `load`, replayed with the page and time it was made at. */
-interface EarlyCall {
-  method: EventType
-  args: unknown[]
-  page: BufferedPageContext
-  now: number
-  messageId: string | undefined
-}
+/** A call made before `load`: `invoke`'s arguments, page and time included. */
+type EarlyCall = [
+  method: EventType,
+  args: unknown[],
+  page: BufferedPageContext,
+  now: number,
+  messageId: string | undefined,
+]
 
-const log = createLogger()
+/**
+ * Where the instance is: `new` before `load`, `deciding` while a `disable`
+ * function decides (calls wait as before load), `running`, or `off` when
+ * disabled or outside a browser (calls are ignored).
+ */
+type State = 'new' | 'deciding' | 'running' | 'off'
+
+const log = logger
 
 /** Calls kept before `load`; a page that never loads must not grow without bound. */
 const MAX_EARLY_CALLS = 1000
 
+/** Fix named in the reports of invalid middleware. */
+const MIDDLEWARE_FIX = '({ payload, next }) => next(payload)'
+
 /**
  * The analytics.js API. Every public method returns the instance (or the
  * entity or promise analytics.js returns) and never throws into the page.
+ * As in analytics.js, the instance is the emitter of its events (`on`,
+ * `once`, `off`, `emit`).
  */
-export class Analytics {
+export class Analytics extends Emitter<AnalyticsEvents> {
   readonly VERSION = '0.1.0'
   writeKey = ''
   options: LoadOptions = {}
   settings: CDNSettings | undefined
   initialized = false
 
-  private emitter = new Emitter<AnalyticsEvents>(log)
   private dispatcher: Dispatcher
   private userEntity: UserEntity | undefined
   private groupEntity: GroupEntity | undefined
-  private bundled: IntegrationFactory[] = []
   private earlyCalls: EarlyCall[] = []
-  private loadStarted = false
-  /** True while a `disable` function decides; calls wait as before load. */
-  private deciding = false
-  private disabled = false
+  private state: State = 'new'
   private callbackTimeout = DEFAULT_CALLBACK_TIMEOUT
   private destinationMiddleware = new Map<string, DestinationMiddleware[]>()
   private registeredLoads: Array<Promise<void>> = []
   private readyPromise: Promise<void>
   private resolveReady!: () => void
 
-  constructor(bundled: IntegrationFactory[] = []) {
-    this.bundled = bundled
+  constructor(private bundled: IntegrationFactory[] = []) {
+    super()
     this.readyPromise = new Promise((resolve) => (this.resolveReady = resolve))
     this.dispatcher = new Dispatcher({
-      log,
       onMiddlewareDrop: (message, detail) =>
         this.drop({
           reason: 'middleware',
@@ -108,7 +113,7 @@ export class Analytics {
           event: message,
           detail,
         }),
-      onRouted: (message) => this.emitter.emit('invoke', message),
+      onRouted: (message) => this.emit('invoke', message),
     })
   }
 
@@ -117,57 +122,58 @@ export class Analytics {
    * Calls made before it are kept and replayed in order.
    */
   load(writeKey: string, options: LoadOptions = {}): this {
-    if (this.loadStarted) {
+    if (this.state !== 'new') {
       log.misuse(
         'load-twice',
         `analytics.load was called again (write key ${JSON.stringify(writeKey)}); only the first call takes effect.`,
       )
-      return this
-    }
-    if (typeof writeKey !== 'string' || writeKey === '') {
+    } else if (typeof writeKey !== 'string' || writeKey === '') {
       log.misuse(
         'load-write-key',
-        `analytics.load: invalid write key ${describe(writeKey)}. Pass your source's write key, e.g. analytics.load('abc123').`,
+        invalidArgument(
+          'load',
+          'write key',
+          writeKey,
+          "Pass your source's write key, e.g. analytics.load('abc123').",
+        ),
       )
-      return this
+    } else {
+      this.writeKey = writeKey
+      const checked = checkLoadOptions(options)
+      for (const problem of checked.problems)
+        log.misuse(`load-option:${problem}`, problem)
+      this.options = checked.options
+      if (!isBrowser()) {
+        // Server-side rendering: no DOM, storage or network, so every call
+        // is a no-op rather than a buffer that would grow for the process
+        // lifetime.
+        this.state = 'off'
+        log.debug('analytics.load outside a browser: calls are ignored.')
+      } else {
+        this.state =
+          typeof this.options.disable === 'function' ? 'deciding' : 'running'
+        void this.start().catch((error: unknown) =>
+          log.misuse('load-failed', 'analytics failed to start.', error),
+        )
+      }
     }
-    this.loadStarted = true
-    this.writeKey = writeKey
-    const checked = checkLoadOptions(options)
-    for (const problem of checked.problems)
-      log.misuse(`load-option:${problem}`, problem)
-    this.options = checked.options
-    this.deciding = typeof this.options.disable === 'function'
-    if (!isBrowser()) {
-      // Server-side rendering: no DOM, storage or network, so every call is
-      // a no-op rather than a buffer that would grow for the process lifetime.
-      this.disabled = true
-      log.debug(
-        'analytics.load outside a browser: calls are ignored on the server.',
-      )
-      return this
-    }
-    void this.start().catch((error: unknown) =>
-      log.misuse('load-failed', 'analytics failed to start.', error),
-    )
     return this
   }
 
   private async start(): Promise<void> {
     const options = this.options
-    if (options.disable === true) return this.shutDown()
+    const { disable } = options
+    if (disable === true) return this.shutDown()
     const rewrite = toUrlRewrite(options.vendorScriptUrl)
     if (rewrite) setVendorUrlRewrite(rewrite)
 
     let settings: CDNSettings | undefined
-    if (typeof options.disable === 'function') {
+    if (typeof disable === 'function') {
       // Nothing is stored or sent until the site's function returns, so a
       // consent check can keep the library off entirely.
       settings = await loadSettings(this.writeKey, options, log)
-      if (await this.askDisable(options.disable, settings)) {
-        return this.shutDown()
-      }
-      this.deciding = false
+      if (await askDisable(disable, settings)) return this.shutDown()
+      this.state = 'running'
       this.startIdentity()
       this.startEndpoint(undefined)
     } else {
@@ -178,25 +184,41 @@ export class Analytics {
       settings = await loadSettings(this.writeKey, options, log)
     }
 
-    this.settings = settings
-    this.dispatcher.settings = settings
-    this.dispatcher.plan = options.plan
-      ? { ...(settings?.plan ?? {}), ...options.plan }
+    const dispatcher = this.dispatcher
+    this.settings = dispatcher.settings = settings
+    dispatcher.plan = options.plan
+      ? { ...settings?.plan, ...options.plan }
       : settings?.plan
-    this.emitter.emit('initialize', settings)
+    this.emit('initialize', settings)
 
     this.startEndpoint(settings)
-    const loads = this.createBundledDestinations(settings)
+    const loads = selectBundledDestinations(
+      this.bundled,
+      settings,
+      options.integrations ?? {},
+      options.nonce,
+      log,
+    ).map(({ factory, options }) => {
+      dispatcher.bundledNames.add(factory.integrationName)
+      return this.addDestination(factory(options))
+    })
     this.initialized = true
-    this.dispatcher.start()
-    this.adoptOrphanedCalls()
+    dispatcher.start()
+    const adopted = dispatcher.adoptOrphans()
+    if (adopted > 0)
+      log.debug(`sending ${adopted} calls that a closed page left waiting`)
+    // Once more after a live page's journal would go stale.
+    setTimeout(() => {
+      dispatcher.adoptOrphans()
+      this.sendKeptCalls()
+    }, STALE_JOURNAL_MS + 500)
 
     // Plugins registered before this point (AnalyticsBrowser's `plugins`)
     // count toward `ready` as bundled destinations do.
     await Promise.all([...loads, ...this.registeredLoads])
     this.registeredLoads = []
     this.resolveReady()
-    this.emitter.emit('ready')
+    this.emit('ready')
   }
 
   /**
@@ -213,9 +235,7 @@ export class Analytics {
     this.earlyCalls = []
     if (this.options.initialPageview) this.page()
     applyQueryString(this, this.options.useQueryString)
-    for (const call of early) {
-      this.invoke(call.method, call.args, call.page, call.now, call.messageId)
-    }
+    for (const call of early) this.invoke(...call)
   }
 
   /**
@@ -237,155 +257,108 @@ export class Analytics {
       ...this.identityOptions(),
       disableClientPersistence: true,
     }
+    const current = this.user()
     const user = createUser(identity)
-    user.anonymousId(this.user().anonymousId())
-    user.id(this.user().id())
-    user.traits(this.user().traits())
+    user.anonymousId(current.anonymousId())
+    user.id(current.id())
+    user.traits(current.traits())
     const group = createGroup(identity)
-    for (const call of keptCalls) {
-      const record = createDebugRecord(call.method, call.args)
+    // Their instance events fired on the page that made them, if at all.
+    const deps: CallDependencies = {
+      user: () => user,
+      group: () => group,
+      emit: () => {},
+    }
+    for (const { method, args, page, timestamp, messageId } of keptCalls) {
       try {
         const { message } = buildCall(
-          call.method,
-          call.args,
-          call.page ?? capturePageContext(),
-          call.timestamp,
-          { user, group: () => group, emitter: this.emitter },
+          method,
+          args,
+          page ?? capturePageContext(),
+          timestamp,
+          deps,
         )
-        if (call.messageId) message.messageId = call.messageId
+        if (messageId) message.messageId = messageId
         this.dispatcher.submit({
           message,
-          record,
+          record: createDebugRecord(method, args),
           done: () => {},
           endpointOnly: true,
         })
       } catch (error) {
-        this.reportInvalid(call.method, call.args, error)
+        this.reportInvalid(method, args, error)
       }
-    }
-  }
-
-  /**
-   * Sends what pages that closed before their settings arrived left
-   * waiting, now and once more after a live page's journal would go stale.
-   */
-  private adoptOrphanedCalls(): void {
-    const adopted = this.dispatcher.adoptOrphans()
-    if (adopted > 0)
-      log.debug(`sending ${adopted} calls that a closed page left waiting`)
-    setTimeout(() => {
-      this.dispatcher.adoptOrphans()
-      this.sendKeptCalls()
-    }, STALE_JOURNAL_MS + 500)
-  }
-
-  /** Calls the `disable` option; a function that throws keeps analytics off. */
-  private async askDisable(
-    disable: (settings: CDNSettings | undefined) => boolean | Promise<boolean>,
-    settings: CDNSettings | undefined,
-  ): Promise<boolean> {
-    try {
-      return Boolean(await disable(settings))
-    } catch (error) {
-      log.misuse(
-        'disable-threw',
-        `The disable function passed to analytics.load threw, so analytics stays off on this page: ${error instanceof Error ? error.message : String(error)}`,
-      )
-      return true
     }
   }
 
   /** Creates the endpoint, or applies the settings to the one already running. */
   private startEndpoint(settings: CDNSettings | undefined): void {
-    if (!isEndpointEnabled(this.options.integrations ?? {})) {
+    const { integrations } = this.options
+    if (!isEndpointEnabled(integrations ?? {})) {
       log.debug(
         'The integrations load option turns the endpoint off; no event is sent to it.',
       )
       return
     }
-    const endpointSettings = resolveEndpointSettings(
-      settings,
-      this.options.integrations,
-    )
-    if (this.dispatcher.endpoint) {
-      this.dispatcher.endpoint.configure(endpointSettings)
-      return
+    const endpointSettings = resolveEndpointSettings(settings, integrations)
+    const dispatcher = this.dispatcher
+    if (dispatcher.endpoint) dispatcher.endpoint.configure(endpointSettings)
+    else {
+      dispatcher.endpoint = createEndpoint(this.writeKey, endpointSettings, {
+        logger: log.child('endpoint'),
+        onDelivered: (event) => this.emit('delivered', event),
+        onDropped: (notice) => this.drop(notice),
+      })
     }
-    this.dispatcher.endpoint = createEndpoint(this.writeKey, endpointSettings, {
-      logger: log.child('endpoint'),
-      onDelivered: (event) => this.emitter.emit('delivered', event),
-      onDropped: (notice) => this.drop(notice),
-    })
   }
 
   private shutDown(): void {
-    this.disabled = true
+    this.state = 'off'
     this.earlyCalls = []
     log.debug(
       'analytics is disabled by the `disable` option; calls are ignored.',
     )
   }
 
-  private createBundledDestinations(
-    settings: CDNSettings | undefined,
-  ): Array<Promise<void>> {
-    const selected = selectBundledDestinations(
-      this.bundled,
-      settings,
-      this.options.integrations ?? {},
-      this.options.nonce,
-      log,
-    )
-    return selected.map(({ factory, options }) => {
-      this.dispatcher.bundledNames.add(factory.integrationName)
-      return this.addDestination(factory(options))
-    })
-  }
-
   private addDestination(plugin: Plugin): Promise<void> {
-    const runner = new DestinationRunner(plugin, {
+    const runner: DestinationRunner = new DestinationRunner(plugin, {
       log: log.child('destinations'),
       analytics: this,
-      onStatus: (name, status) =>
-        this.emitter.emit('destination_status', name, status),
+      onStatus: (name, status) => this.emit('destination_status', name, status),
       onDropped: (notice) =>
         this.drop({ ...notice, messageId: notice.event.messageId }),
-      middleware: () => [
-        ...(this.destinationMiddleware.get(plugin.name) ?? []),
-        ...(plugin.alternativeNames ?? []).flatMap(
-          (alias) => this.destinationMiddleware.get(alias) ?? [],
+      middleware: () =>
+        runner.names.flatMap(
+          (name) => this.destinationMiddleware.get(name) ?? [],
         ),
-      ],
     })
     this.dispatcher.runners.push(runner)
     return runner.load(this.options.readyTimeout ?? DEFAULT_READY_TIMEOUT)
   }
 
   private drop(notice: DropNotice): void {
+    const { reason, detail, event } = notice
     log.debug(
-      `dropped (${notice.reason})${notice.destination ? ` for ${notice.destination}` : ''}`,
-      notice.detail ?? '',
-      notice.event ?? '',
+      `dropped (${reason})${notice.destination ? ` for ${notice.destination}` : ''}`,
+      detail ?? '',
+      event ?? '',
     )
     // Drops the site can fix are shown in any mode, once per cause. Routine
     // ones, such as a blocked vendor script or a middleware's choice, are not.
-    if (notice.reason === 'event_too_large') {
+    if (reason === 'event_too_large') {
       log.misuse(
         'event-too-large',
-        `An event was dropped because it is too large to send (${notice.detail ?? 'over 32 KB'}). Send smaller properties, e.g. ids instead of whole objects.`,
-        notice.event,
+        `An event was dropped because it is too large to send (${detail ?? 'over 32 KB'}). Send smaller properties, e.g. ids instead of whole objects.`,
+        event,
       )
-    } else if (
-      notice.reason === 'middleware' &&
-      notice.detail !== MIDDLEWARE_DROP
-    ) {
+    } else if (reason === 'middleware' && detail !== MIDDLEWARE_DROP) {
       log.misuse(
-        `middleware:${notice.detail ?? ''}`.replace(/\d+/g, '#'),
-        `An event was dropped: ${notice.detail}.`,
-        notice.event,
+        `middleware:${detail ?? ''}`.replace(/\d+/g, '#'),
+        `An event was dropped: ${detail}.`,
+        event,
       )
     }
-    this.emitter.emit('dropped', notice)
+    this.emit('dropped', notice)
   }
 
   // --- calls ---------------------------------------------------------------
@@ -414,8 +387,8 @@ export class Analytics {
   group(): GroupEntity
   group(...args: unknown[]): this
   group(...args: unknown[]): this | GroupEntity {
-    if (args.length === 0) return this.groupEntityOrCreate()
-    return this.invoke('group', args)
+    if (args.length > 0) return this.invoke('group', args)
+    return (this.groupEntity ??= createGroup(this.identityOptions()))
   }
 
   /** Classic analytics.js `pageview(url)`: a page call with that path. */
@@ -434,41 +407,37 @@ export class Analytics {
     now = Date.now(),
     messageId?: string,
   ): this {
-    if (this.disabled || !isBrowser()) return this
+    if (this.state === 'off' || !isBrowser()) return this
     const context = page ?? capturePageContext()
-    if (!this.loadStarted || this.deciding) {
-      if (this.earlyCalls.length >= MAX_EARLY_CALLS) {
+    if (this.state !== 'running') {
+      if (this.earlyCalls.length < MAX_EARLY_CALLS) {
+        this.earlyCalls.push([method, args, context, now, messageId])
+      } else {
         this.drop({
           reason: 'buffer_full',
           detail: `more than ${MAX_EARLY_CALLS} calls were made before analytics.load`,
         })
-        return this
       }
-      this.earlyCalls.push({ method, args, page: context, now, messageId })
       return this
     }
 
     const record = createDebugRecord(method, args)
     let built: BuiltCall
     try {
-      built = buildCall(method, args, context, now, {
-        user: this.user(),
-        group: () => this.groupEntityOrCreate(),
-        emitter: this.emitter,
-      })
+      built = buildCall(method, args, context, now, this)
     } catch (error) {
       this.reportInvalid(method, args, error)
       return this
     }
 
-    const { message, callback, emit } = built
+    const { message, emit } = built
+    let { callback } = built
     if (messageId) message.messageId = messageId
     emit()
-    let finished = false
+    // Runs the callback once: when destinations are done or at the timeout.
     const complete = () => {
-      if (finished) return
-      finished = true
-      if (callback) this.runCallback(callback, message)
+      if (callback) runCallback(callback, message)
+      callback = undefined
     }
     if (callback) setTimeout(complete, this.callbackTimeout)
     this.dispatcher.submit({ message, record, done: complete })
@@ -476,7 +445,7 @@ export class Analytics {
   }
 
   private reportInvalid(method: string, args: unknown[], error: unknown): void {
-    const raw = error instanceof Error ? error.message : String(error)
+    const raw = messageOf(error)
     const text = raw.startsWith('analytics.')
       ? raw
       : `analytics.${method}: ${raw}`
@@ -492,36 +461,18 @@ export class Analytics {
     this.drop({ reason: 'invalid_argument', detail: text })
   }
 
-  private runCallback(callback: Callback, message: SegmentEvent): void {
-    try {
-      callback({ event: message })
-    } catch (error) {
-      log.misuse(
-        'callback-threw',
-        'A callback passed to analytics threw; later calls are not affected.',
-        error,
-      )
-    }
-  }
-
   // --- identity ------------------------------------------------------------
 
   user(): UserEntity {
-    this.userEntity ??= createUser(this.identityOptions())
-    return this.userEntity
+    return (this.userEntity ??= createUser(this.identityOptions()))
   }
 
-  private groupEntityOrCreate(): GroupEntity {
-    this.groupEntity ??= createGroup(this.identityOptions())
-    return this.groupEntity
-  }
-
-  private identityOptions() {
+  private identityOptions(): IdentityOptions {
     return {
       storage: this.options.storage,
       cookie: this.options.cookie,
       disableClientPersistence:
-        this.options.disableClientPersistence === true || this.disabled,
+        this.options.disableClientPersistence === true || this.state === 'off',
       generateId: uuid,
     }
   }
@@ -529,22 +480,27 @@ export class Analytics {
   /** Sets the anonymous id (when given) and returns the current one. */
   setAnonymousId(id?: string | number | null): string {
     const user = this.user()
-    if (typeof id === 'string' || id === null) user.anonymousId(id)
-    else if (typeof id === 'number' && Number.isFinite(id))
-      user.anonymousId(String(id))
-    else if (id !== undefined) {
-      log.misuse(
-        'set-anonymous-id',
-        `analytics.setAnonymousId: invalid id ${describe(id)}. Pass a string, or null to make a new one.`,
-      )
+    if (id !== undefined) {
+      const value = id === null ? null : toText(id)
+      if (value === undefined) {
+        log.misuse(
+          'set-anonymous-id',
+          invalidArgument(
+            'setAnonymousId',
+            'id',
+            id,
+            'Pass a string, or null to make a new one.',
+          ),
+        )
+      } else user.anonymousId(value)
     }
     return user.anonymousId()
   }
 
   reset(): this {
     this.user().reset()
-    this.groupEntityOrCreate().reset()
-    this.emitter.emit('reset')
+    this.group().reset()
+    this.emit('reset')
     return this
   }
 
@@ -588,47 +544,27 @@ export class Analytics {
 
   /** Status of each destination, by name. */
   destinationStatus(): Record<string, DestinationStatus> {
-    const statuses: Record<string, DestinationStatus> = {}
-    for (const runner of this.dispatcher.runners)
-      statuses[runner.name] = runner.status
-    return statuses
-  }
-
-  on<K extends keyof AnalyticsEvents>(
-    name: K,
-    listener: (...args: AnalyticsEvents[K]) => void,
-  ): this {
-    this.emitter.on(name, listener)
-    return this
-  }
-
-  once<K extends keyof AnalyticsEvents>(
-    name: K,
-    listener: (...args: AnalyticsEvents[K]) => void,
-  ): this {
-    this.emitter.once(name, listener)
-    return this
-  }
-
-  off<K extends keyof AnalyticsEvents>(
-    name: K,
-    listener?: (...args: AnalyticsEvents[K]) => void,
-  ): this {
-    this.emitter.off(name, listener)
-    return this
+    return Object.fromEntries(
+      this.dispatcher.runners.map((runner) => [runner.name, runner.status]),
+    )
   }
 
   // --- middleware and plugins ---------------------------------------------
 
   addSourceMiddleware(middleware: SourceMiddleware): this {
-    if (typeof middleware !== 'function') {
+    if (typeof middleware === 'function')
+      this.dispatcher.sourceMiddleware.push(middleware)
+    else {
       log.misuse(
         'source-middleware',
-        `analytics.addSourceMiddleware: invalid middleware ${describe(middleware)}. Pass a function ({ payload, next }) => next(payload).`,
+        invalidArgument(
+          'addSourceMiddleware',
+          'middleware',
+          middleware,
+          `Pass a function ${MIDDLEWARE_FIX}.`,
+        ),
       )
-      return this
     }
-    this.dispatcher.sourceMiddleware.push(middleware)
     return this
   }
 
@@ -637,29 +573,28 @@ export class Analytics {
     name: string,
     ...middleware: DestinationMiddleware[]
   ): this {
-    const valid = middleware.filter((fn) => typeof fn === 'function')
     const invalid = middleware.find((fn) => typeof fn !== 'function')
     if (
       typeof name !== 'string' ||
       invalid !== undefined ||
-      valid.length === 0
+      middleware.length === 0
     ) {
-      const received =
-        typeof name !== 'string'
-          ? `the name ${describe(name)}`
-          : invalid !== undefined
-            ? `the middleware ${describe(invalid)}`
-            : 'no middleware'
+      const nameValid = typeof name === 'string'
       log.misuse(
         'destination-middleware',
-        `analytics.addDestinationMiddleware: expected a destination name and one or more functions, received ${received}. Call it as addDestinationMiddleware('Destination Name', ({ payload, next }) => next(payload)).`,
+        invalidArgument(
+          'addDestinationMiddleware',
+          nameValid ? 'middleware' : 'destination name',
+          nameValid ? invalid : name,
+          `Call it as addDestinationMiddleware('Destination Name', ${MIDDLEWARE_FIX}).`,
+        ),
       )
-      return this
+    } else {
+      this.destinationMiddleware.set(name, [
+        ...(this.destinationMiddleware.get(name) ?? []),
+        ...middleware,
+      ])
     }
-    this.destinationMiddleware.set(name, [
-      ...(this.destinationMiddleware.get(name) ?? []),
-      ...valid,
-    ])
     return this
   }
 
@@ -678,42 +613,41 @@ export class Analytics {
       if (!isPlugin(plugin)) {
         log.misuse(
           'register',
-          `analytics.register: invalid plugin ${describe(plugin)}. A plugin needs name, type, isLoaded and load.`,
+          invalidArgument(
+            'register',
+            'plugin',
+            plugin,
+            'A plugin needs name, type, isLoaded and load.',
+          ),
         )
-        continue
-      }
-      if (plugin.type === 'destination') {
+      } else if (plugin.type === 'destination') {
         const loading = this.addDestination(plugin)
         this.registeredLoads.push(loading)
         loads.push(loading)
-        continue
+      } else {
+        this.dispatcher.plugins.push(plugin)
+        loads.push(
+          Promise.resolve()
+            .then(() => plugin.load({} as never, this))
+            .catch((error: unknown) => {
+              log.misuse(
+                `plugin-load:${plugin.name}`,
+                `Plugin ${plugin.name} failed to load.`,
+                error,
+              )
+            }),
+        )
       }
-      this.dispatcher.plugins.push(plugin)
-      loads.push(
-        Promise.resolve()
-          .then(() => plugin.load({} as never, this))
-          .catch((error: unknown) => {
-            log.misuse(
-              `plugin-load:${plugin.name}`,
-              `Plugin ${plugin.name} failed to load.`,
-              error,
-            )
-          }),
-      )
     }
     await Promise.all(loads)
   }
 
   async deregister(...names: string[]): Promise<void> {
-    this.dispatcher.runners = this.dispatcher.runners.filter(
-      (runner) => !names.includes(runner.name),
-    )
-    const removed = this.dispatcher.plugins.filter((plugin) =>
-      names.includes(plugin.name),
-    )
-    this.dispatcher.plugins = this.dispatcher.plugins.filter(
-      (plugin) => !names.includes(plugin.name),
-    )
+    const dispatcher = this.dispatcher
+    const named = (item: { name: string }) => names.includes(item.name)
+    dispatcher.runners = dispatcher.runners.filter((runner) => !named(runner))
+    const removed = dispatcher.plugins.filter(named)
+    dispatcher.plugins = dispatcher.plugins.filter((plugin) => !named(plugin))
     for (const plugin of removed) {
       try {
         await plugin.unload?.({} as never, this)
@@ -740,7 +674,14 @@ export class Analytics {
     event: EventOrBuilder,
     properties?: PropertiesOrBuilder,
   ): this {
-    trackLink(this, elements, event, properties, this.callbackTimeout)
+    trackElements(
+      this,
+      'click',
+      elements,
+      event,
+      properties,
+      this.callbackTimeout,
+    )
     return this
   }
 
@@ -749,7 +690,14 @@ export class Analytics {
     event: EventOrBuilder,
     properties?: PropertiesOrBuilder,
   ): this {
-    trackForm(this, elements, event, properties, this.callbackTimeout)
+    trackElements(
+      this,
+      'submit',
+      elements,
+      event,
+      properties,
+      this.callbackTimeout,
+    )
     return this
   }
 
@@ -769,6 +717,34 @@ export class Analytics {
     properties?: PropertiesOrBuilder,
   ): this {
     return this.trackForm(elements, event, properties)
+  }
+}
+
+/** Calls the `disable` option; a function that throws keeps analytics off. */
+async function askDisable(
+  disable: (settings: CDNSettings | undefined) => boolean | Promise<boolean>,
+  settings: CDNSettings | undefined,
+): Promise<boolean> {
+  try {
+    return Boolean(await disable(settings))
+  } catch (error) {
+    log.misuse(
+      'disable-threw',
+      `The disable function passed to analytics.load threw, so analytics stays off on this page: ${messageOf(error)}`,
+    )
+    return true
+  }
+}
+
+function runCallback(callback: Callback, message: SegmentEvent): void {
+  try {
+    callback({ event: message })
+  } catch (error) {
+    log.misuse(
+      'callback-threw',
+      'A callback passed to analytics threw; later calls are not affected.',
+      error,
+    )
   }
 }
 

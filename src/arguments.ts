@@ -49,15 +49,23 @@ function takeCallback(args: Slot[]): { slots: Slot[]; callback?: Callback } {
   return { slots: args.slice(0, at), callback: args[at] as Callback }
 }
 
+/** Returns the message of an invalid argument: the call, the value and the fix. */
+export function invalidArgument(
+  method: string,
+  argument: string,
+  value: unknown,
+  fix: string,
+): string {
+  return `analytics.${method}: invalid ${argument} ${describe(value)}. ${fix}`
+}
+
 function fail(
   method: string,
   argument: string,
   value: unknown,
   fix: string,
 ): never {
-  throw new InvalidArgumentError(
-    `analytics.${method}: invalid ${argument} ${describe(value)}. ${fix}`,
-  )
+  throw new InvalidArgumentError(invalidArgument(method, argument, value, fix))
 }
 
 export function describe(value: unknown): string {
@@ -72,17 +80,34 @@ export function describe(value: unknown): string {
   return `${String(value)} (a ${typeof value})`
 }
 
+/** Returns a string as it is and a finite number as a string; otherwise undefined. */
+export function toText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value)
+}
+
 function readObject(
   method: string,
   argument: string,
   value: Slot,
-  fix: string,
+  fix?: string,
 ): JSONObject {
   if (value === undefined || value === null) return {}
   if (isPlainObject(value)) return value
-  return fail(method, argument, value, fix)
+  return fail(
+    method,
+    argument,
+    value,
+    fix ?? `Pass an object of ${argument}, or null.`,
+  )
 }
 
+/**
+ * Reads the options slot and checks the per-call option fields that have a
+ * meaning of their own, so a wrong type is reported here rather than
+ * breaking routing or the wire format later. Numeric ids become strings;
+ * other fields are left as given.
+ */
 function readOptions(method: string, value: Slot): CallOptions {
   const options = readObject(
     method,
@@ -90,50 +115,40 @@ function readOptions(method: string, value: Slot): CallOptions {
     value,
     'Pass an object such as { integrations: { All: true } }, or null.',
   ) as CallOptions
-  return checkOptionFields(method, options)
-}
-
-/**
- * Checks the per-call option fields that have a meaning of their own, so a
- * wrong type is reported here rather than breaking routing or the wire
- * format later. Numeric ids become strings; other fields are left as given.
- */
-function checkOptionFields(method: string, options: CallOptions): CallOptions {
   for (const key of ['integrations', 'context', 'traits'] as const) {
-    const value = options[key]
-    if (value !== undefined && value !== null && !isPlainObject(value)) {
-      fail(method, `options.${key}`, value, 'Pass an object, or leave it out.')
+    const field = options[key]
+    if (field !== undefined && field !== null && !isPlainObject(field)) {
+      fail(method, `options.${key}`, field, 'Pass an object, or leave it out.')
     }
   }
 
   let checked = options
   for (const key of ['anonymousId', 'userId'] as const) {
-    const value: unknown = options[key]
-    if (value === undefined || value === null || typeof value === 'string')
+    const field: unknown = options[key]
+    if (field === undefined || field === null || typeof field === 'string')
       continue
-    if (typeof value === 'number' && Number.isFinite(value)) {
-      checked = { ...checked, [key]: String(value) }
-      continue
+    checked = {
+      ...checked,
+      [key]:
+        toText(field) ??
+        fail(method, `options.${key}`, field, 'Pass a string.'),
     }
-    fail(method, `options.${key}`, value, 'Pass a string.')
   }
 
   const timestamp: unknown = options.timestamp
-  if (timestamp !== undefined && timestamp !== null) {
-    const time =
-      timestamp instanceof Date
-        ? timestamp.getTime()
-        : typeof timestamp === 'string' || typeof timestamp === 'number'
-          ? new Date(timestamp).getTime()
-          : Number.NaN
-    if (Number.isNaN(time)) {
-      fail(
-        method,
-        'options.timestamp',
-        timestamp,
-        'Pass a Date, an ISO 8601 string or milliseconds since the epoch.',
-      )
-    }
+  const time =
+    timestamp instanceof Date ||
+    typeof timestamp === 'string' ||
+    typeof timestamp === 'number'
+      ? new Date(timestamp).getTime()
+      : Number.NaN
+  if (timestamp !== undefined && timestamp !== null && Number.isNaN(time)) {
+    fail(
+      method,
+      'options.timestamp',
+      timestamp,
+      'Pass a Date, an ISO 8601 string or milliseconds since the epoch.',
+    )
   }
   return checked
 }
@@ -143,18 +158,14 @@ function readId(
   argument: string,
   value: Slot,
 ): string | null | undefined {
-  if (value === undefined) return undefined
-  if (value === null) return null
-  if (typeof value === 'string') return value
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value)
-  return fail(method, argument, value, 'Pass a string or a number.')
+  if (value === undefined || value === null) return value
+  return (
+    toText(value) ?? fail(method, argument, value, 'Pass a string or a number.')
+  )
 }
 
-function isName(value: Slot): value is string | number {
-  return (
-    typeof value === 'string' ||
-    (typeof value === 'number' && Number.isFinite(value))
-  )
+function isName(value: Slot): boolean {
+  return toText(value) !== undefined
 }
 
 /** `track(event, properties?, options?, callback?)` or `track({ event, properties }, options?)`. */
@@ -167,8 +178,8 @@ export function resolveTrack(args: Slot[]): ResolvedTrack {
     properties = event.properties
     event = event.event
   }
-  if (typeof event === 'number' && Number.isFinite(event)) event = String(event)
-  if (typeof event !== 'string' || event.trim() === '') {
+  const name = toText(event)
+  if (!name?.trim()) {
     fail(
       'track',
       'event name',
@@ -178,13 +189,8 @@ export function resolveTrack(args: Slot[]): ResolvedTrack {
   }
 
   return {
-    event,
-    properties: readObject(
-      'track',
-      'properties',
-      properties,
-      'Pass an object of properties, or null.',
-    ),
+    event: name,
+    properties: readObject('track', 'properties', properties),
     options: readOptions('track', options),
     callback,
   }
@@ -215,12 +221,7 @@ export function resolvePage(args: Slot[], method = 'page'): ResolvedPage {
   return {
     category: readName(method, 'category', category),
     name: readName(method, 'name', name),
-    properties: readObject(
-      method,
-      'properties',
-      properties,
-      'Pass an object of properties, or null.',
-    ),
+    properties: readObject(method, 'properties', properties),
     options: readOptions(method, options),
     callback,
   }
@@ -232,12 +233,9 @@ function readName(
   value: Slot,
 ): string | null {
   if (value === undefined || value === null) return null
-  if (isName(value)) return String(value)
-  return fail(
-    method,
-    argument,
-    value,
-    'Pass a string, or null to leave it out.',
+  return (
+    toText(value) ??
+    fail(method, argument, value, 'Pass a string, or null to leave it out.')
   )
 }
 
@@ -257,12 +255,7 @@ export function resolveUser(
 
   return {
     id: readId(method, method === 'group' ? 'group id' : 'user id', id),
-    traits: readObject(
-      method,
-      'traits',
-      traits,
-      'Pass an object of traits, or null.',
-    ),
+    traits: readObject(method, 'traits', traits),
     options: readOptions(method, options),
     callback,
   }
@@ -279,7 +272,7 @@ export function resolveAlias(args: Slot[]): ResolvedAlias {
     from = null
   }
   const target = readId('alias', 'new user id', to)
-  if (target === undefined || target === null || target === '') {
+  if (!target) {
     fail('alias', 'new user id', to, "Call analytics.alias('new-user-id').")
   }
 

@@ -10,7 +10,12 @@ import type { GroupEntity, UserEntity } from './identity/types'
 import { buildMessage, pageProperties } from './message/factory'
 import type { BufferedPageContext } from './message/page-context'
 import { copyPayload } from './message/sanitize'
-import type { Callback, EventType, SegmentEvent } from './message/types'
+import type {
+  Callback,
+  CallOptions,
+  EventType,
+  SegmentEvent,
+} from './message/types'
 
 /** A call resolved into its message, its callback and its instance event. */
 export interface BuiltCall {
@@ -20,10 +25,11 @@ export interface BuiltCall {
   emit: () => void
 }
 
+/** What a call reads and updates: the Analytics instance, or a stand-in. */
 export interface CallDependencies {
-  user: UserEntity
-  group: () => GroupEntity
-  emitter: Emitter<AnalyticsEvents>
+  user(): UserEntity
+  group(): GroupEntity
+  emit: Emitter<AnalyticsEvents>['emit']
 }
 
 /**
@@ -38,123 +44,69 @@ export function buildCall(
   now: number,
   deps: CallDependencies,
 ): BuiltCall {
-  const { user, emitter } = deps
-  const identity = () => ({
-    userId: user.id(),
-    anonymousId: user.anonymousId(),
-  })
+  const user = deps.user()
+  let fields: Partial<SegmentEvent>
+  // The instance event's arguments, before the call options.
+  let emitted: unknown[]
+  let options: CallOptions
+  let callback: Callback | undefined
 
-  switch (method) {
-    case 'track': {
-      const call = resolveTrack(args)
-      call.properties = copyPayload(call.properties, 'properties')
-      const message = buildMessage({
-        type: 'track',
-        options: call.options,
-        identity: identity(),
-        page,
-        now,
-        fields: { event: call.event, properties: call.properties },
-      })
-      return {
-        message,
-        callback: call.callback,
-        emit: () =>
-          emitter.emit('track', call.event, call.properties, call.options),
-      }
-    }
-    case 'page':
-    case 'screen': {
-      const call = resolvePage(args, method)
-      call.properties = copyPayload(call.properties, 'properties')
-      const properties =
-        method === 'page'
-          ? pageProperties(page, call.category, call.name, call.properties)
-          : call.properties
-      const fields: Partial<SegmentEvent> = { properties }
-      if (call.name !== null) fields.name = call.name
-      if (call.category !== null) fields.category = call.category
-      const message = buildMessage({
-        type: method,
-        options: call.options,
-        identity: identity(),
-        page,
-        now,
-        fields,
-      })
-      return {
-        message,
-        callback: call.callback,
-        emit: () =>
-          emitter.emit(
-            method,
-            call.category,
-            call.name,
-            properties,
-            call.options,
-          ),
-      }
-    }
-    case 'identify': {
-      const call = resolveUser(args, 'identify')
-      call.traits = copyPayload(call.traits, 'traits')
-      user.identify(call.id, call.traits)
-      const message = buildMessage({
-        type: 'identify',
-        options: call.options,
-        identity: identity(),
-        page,
-        now,
-        fields: { traits: user.traits() },
-      })
-      return {
-        message,
-        callback: call.callback,
-        emit: () =>
-          emitter.emit('identify', user.id(), call.traits, call.options),
-      }
-    }
-    case 'group': {
-      const call = resolveUser(args, 'group')
-      call.traits = copyPayload(call.traits, 'traits')
-      const group = deps.group()
-      group.identify(call.id, call.traits)
-      const fields: Partial<SegmentEvent> = { traits: group.traits() }
-      const groupId = group.id()
-      if (groupId !== null) fields.groupId = groupId
-      const message = buildMessage({
-        type: 'group',
-        options: call.options,
-        identity: identity(),
-        page,
-        now,
-        fields,
-      })
-      return {
-        message,
-        callback: call.callback,
-        emit: () => emitter.emit('group', groupId, call.traits, call.options),
-      }
-    }
-    case 'alias': {
-      const call = resolveAlias(args)
-      const previousId = call.from ?? user.id() ?? user.anonymousId()
-      const message = buildMessage({
-        type: 'alias',
-        options: call.options,
-        identity: identity(),
-        page,
-        now,
-        fields: { previousId, userId: call.to },
-      })
-      // As in analytics.js, alias records the link only: the stored user id
-      // and anonymous id stay as they are.
-      message.userId = call.to
-      return {
-        message,
-        callback: call.callback,
-        emit: () => emitter.emit('alias', call.to, previousId, call.options),
-      }
-    }
+  if (method === 'track') {
+    const call = resolveTrack(args)
+    const properties = copyPayload(call.properties, 'properties')
+    ;({ options, callback } = call)
+    fields = { event: call.event, properties }
+    emitted = [call.event, properties]
+  } else if (method === 'page' || method === 'screen') {
+    const call = resolvePage(args, method)
+    const { category, name } = call
+    let properties = copyPayload(call.properties, 'properties')
+    if (method === 'page')
+      properties = pageProperties(page, category, name, properties)
+    ;({ options, callback } = call)
+    fields = { properties }
+    if (name !== null) fields.name = name
+    if (category !== null) fields.category = category
+    emitted = [category, name, properties]
+  } else if (method === 'alias') {
+    const call = resolveAlias(args)
+    const previousId = call.from ?? user.id() ?? user.anonymousId()
+    ;({ options, callback } = call)
+    fields = { previousId, userId: call.to }
+    emitted = [call.to, previousId]
+  } else {
+    // identify and group share their call shape and their update.
+    const call = resolveUser(args, method)
+    const traits = copyPayload(call.traits, 'traits')
+    const entity = method === 'group' ? deps.group() : user
+    entity.identify(call.id, traits)
+    ;({ options, callback } = call)
+    fields = { traits: entity.traits() }
+    const id = entity.id()
+    if (method === 'group' && id !== null) fields.groupId = id
+    emitted = [id, traits]
+  }
+
+  const message = buildMessage({
+    type: method,
+    options,
+    identity: { userId: user.id(), anonymousId: user.anonymousId() },
+    page,
+    now,
+    fields,
+  })
+  // As in analytics.js, alias records the link only: the stored user id
+  // and anonymous id stay as they are, and the message names the new id
+  // even over an options.userId.
+  if (method === 'alias') message.userId = fields.userId
+  return {
+    message,
+    callback,
+    emit: () =>
+      (deps.emit as (...values: unknown[]) => void)(
+        method,
+        ...emitted,
+        options,
+      ),
   }
 }

@@ -1,4 +1,5 @@
 import { getConsole, getStorage } from './global-scope'
+import type { SegmentEvent } from './message/types'
 
 const NAMESPACE = 'clickstream'
 const SESSION_KEY = 'clickstream:debug'
@@ -37,32 +38,28 @@ export interface Logger {
   child(name: string): Logger
 }
 
-function prefix(scope: string): string {
-  return scope ? `[${NAMESPACE}:${scope}]` : `[${NAMESPACE}]`
-}
+type Level = 'log' | 'warn' | 'error'
 
 export function createLogger(scope = ''): Logger {
+  const prefix = scope ? `[${NAMESPACE}:${scope}]` : `[${NAMESPACE}]`
+  const print = (level: Level, message: string, details: unknown[]) =>
+    getConsole()?.[level](prefix, message, ...details)
+  const debugOnly =
+    (level: Level) =>
+    (message: string, ...details: unknown[]) => {
+      if (isDebugEnabled()) print(level, message, details)
+    }
   return {
-    debug(message, ...details) {
-      if (isDebugEnabled())
-        getConsole()?.log(prefix(scope), message, ...details)
-    },
-    warn(message, ...details) {
-      if (isDebugEnabled())
-        getConsole()?.warn(prefix(scope), message, ...details)
-    },
+    debug: debugOnly('log'),
+    warn: debugOnly('warn'),
     misuse(cause, message, ...details) {
-      if (reportedCauses.has(cause)) {
-        if (isDebugEnabled())
-          getConsole()?.warn(prefix(scope), message, ...details)
-        return
-      }
+      const first = !reportedCauses.has(cause)
       reportedCauses.add(cause)
-      getConsole()?.error(prefix(scope), message, ...details)
+      // Repeats of a reported cause are warnings, and only in debug mode.
+      if (first) print('error', message, details)
+      else if (isDebugEnabled()) print('warn', message, details)
     },
-    child(name) {
-      return createLogger(scope ? `${scope}:${name}` : name)
-    },
+    child: (name) => createLogger(scope ? `${scope}:${name}` : name),
   }
 }
 
@@ -77,7 +74,7 @@ export function resetReportedCauses(): void {
 export interface DebugRecord {
   method: string
   args: unknown[]
-  message?: unknown
+  message?: SegmentEvent
   steps: string[]
   destinations: Record<string, string>
 }
@@ -93,36 +90,35 @@ export function printDebugRecord(record: DebugRecord): void {
   const out = getConsole()
   if (!out || !isDebugEnabled()) return
 
-  const label =
-    record.message && typeof record.message === 'object'
-      ? describeMessage(record.message as Record<string, unknown>)
-      : ''
-  const open = out.groupCollapsed ?? out.log
-  open.call(out, `${prefix('')} ${record.method}(${label})`)
+  const { message, destinations } = record
+  ;(out.groupCollapsed ?? out.log).call(
+    out,
+    `[${NAMESPACE}] ${record.method}(${message ? labelOf(message) : ''})`,
+  )
   out.log('arguments', record.args)
-  if (record.message) out.log('message', record.message)
+  if (message) out.log('message', message)
   for (const step of record.steps) out.log(step)
-  const rows = Object.entries(record.destinations)
+  const rows = Object.entries(destinations)
   if (rows.length > 0) {
-    const table = rows.map(([destination, outcome]) => ({
-      destination,
-      outcome,
-    }))
-    if (out.table) out.table(table)
-    else out.log('destinations', record.destinations)
+    if (out.table) {
+      out.table(
+        rows.map(([destination, outcome]) => ({ destination, outcome })),
+      )
+    } else out.log('destinations', destinations)
   }
   out.groupEnd?.()
 }
 
-function describeMessage(message: Record<string, unknown>): string {
-  const field: Record<string, string> = {
-    track: 'event',
-    page: 'name',
-    screen: 'name',
-    identify: 'userId',
-    group: 'groupId',
-    alias: 'userId',
-  }
-  const name = message[field[String(message.type)] ?? 'event']
+/** Returns the field that names a message in its record's title, quoted. */
+function labelOf(message: SegmentEvent): string {
+  const { type } = message
+  const name =
+    type === 'track'
+      ? message.event
+      : type === 'group'
+        ? message.groupId
+        : type === 'identify' || type === 'alias'
+          ? message.userId
+          : message.name
   return typeof name === 'string' ? JSON.stringify(name) : ''
 }

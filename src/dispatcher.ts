@@ -2,10 +2,11 @@ import type { ClickstreamDelivery } from './clickstream/types'
 import {
   createDebugRecord,
   isDebugEnabled,
+  logger,
   printDebugRecord,
   type DebugRecord,
-  type Logger,
 } from './debug'
+import { messageOf } from './errors'
 import type { DestinationRunner } from './integration/destination'
 import { createPluginContext } from './integration/context'
 import type { Plugin } from './integration/types'
@@ -48,11 +49,16 @@ export interface DispatchJob {
 }
 
 export interface DispatcherHooks {
-  log: Logger
   onMiddlewareDrop(message: SegmentEvent, detail: string): void
   /** Called once the message is final, before destinations receive it. */
   onRouted(message: SegmentEvent): void
 }
+
+/** Whether a plugin runs before routing and may change the message. */
+const runsBefore = (plugin: Plugin) =>
+  plugin.type === 'before' || plugin.type === 'enrichment'
+
+const NOT_ENABLED = 'not sent: disabled by integrations'
 
 /**
  * Runs built messages through plugins, middleware and routing, in call
@@ -70,8 +76,8 @@ export class Dispatcher {
   /** Keeps waiting messages in storage, so another page can send them. */
   journal: PendingJournal | undefined
 
-  private started = false
-  private pending: DispatchJob[] = []
+  /** Jobs waiting for `start`; undefined once started. */
+  private pending: DispatchJob[] | undefined = []
   private chain: Promise<void> = Promise.resolve()
   private inFlight = 0
   private idleWaiters: Array<() => void> = []
@@ -80,15 +86,12 @@ export class Dispatcher {
 
   /** Releases the messages that waited for settings, in order. */
   start(): void {
-    this.started = true
-    const waiting = this.pending
-    this.pending = []
+    const waiting = this.pending ?? []
+    this.pending = undefined
     for (const job of waiting) this.submit(job)
     // Once routed, the messages are in the endpoint's own store.
-    if (this.journal) {
-      const journal = this.journal
-      void this.whenIdle().then(() => journal.clear())
-    }
+    const journal = this.journal
+    if (journal) void this.whenIdle().then(() => journal.clear())
   }
 
   /** Sends, to the endpoint only, messages that closed pages left waiting. */
@@ -102,27 +105,29 @@ export class Dispatcher {
   }
 
   submit(job: DispatchJob): void {
-    if (!this.started) {
+    const pending = this.pending
+    if (pending) {
       // Middleware may still change or drop a message waiting here, so it is
       // not in the endpoint's store yet: the journal keeps it for other pages
       // in case this one closes before settings arrive.
-      this.pending.push(job)
-      this.journal?.save(this.pending.map((waiting) => waiting.message))
+      pending.push(job)
+      this.journal?.save(pending.map((waiting) => waiting.message))
       return
     }
-    this.inFlight++
-    const async = this.sourceMiddleware.length > 0 || this.hasBeforePlugins()
-    if (!async && this.inFlight === 1) {
+    if (
+      ++this.inFlight === 1 &&
+      this.sourceMiddleware.length === 0 &&
+      !this.plugins.some(runsBefore)
+    ) {
       this.process(job, job.message)
       return
     }
     // Middleware may be asynchronous, so later messages queue behind it to
     // keep call order. The step never rejects, so one bad message cannot
     // stall the ones after it.
-    this.chain = this.chain.then(async () => {
-      const message = await this.prepareWithin(job)
-      this.process(job, message)
-    })
+    this.chain = this.chain.then(async () =>
+      this.process(job, await this.prepareWithin(job)),
+    )
   }
 
   /** Routes a prepared message and finishes its job, whatever routing throws. */
@@ -134,7 +139,7 @@ export class Dispatcher {
     } catch (error) {
       this.hooks.onMiddlewareDrop(
         job.message,
-        `routing failed: ${error instanceof Error ? error.message : String(error)}`,
+        `routing failed: ${messageOf(error)}`,
       )
     }
     this.finish(job, deliveries)
@@ -147,41 +152,39 @@ export class Dispatcher {
    */
   private async prepareWithin(job: DispatchJob): Promise<SegmentEvent | null> {
     let timer: ReturnType<typeof setTimeout> | undefined
-    const timeout = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), PREPARE_TIMEOUT_MS)
-    })
+    let problem: string
     try {
+      // The timeout settles with the drop's detail, a string; `prepare`
+      // settles with a message or null.
       const result = await Promise.race([
         this.prepare(job.message, job.record),
-        timeout,
+        new Promise<string>((resolve) => {
+          timer = setTimeout(
+            resolve,
+            PREPARE_TIMEOUT_MS,
+            `a plugin or source middleware did not finish (call next) within ${PREPARE_TIMEOUT_MS} ms`,
+          )
+        }),
       ])
-      if (result !== 'timeout') return result
-      this.hooks.onMiddlewareDrop(
-        job.message,
-        `a plugin or source middleware did not finish (call next) within ${PREPARE_TIMEOUT_MS} ms`,
-      )
-      return null
+      if (typeof result !== 'string') return result
+      problem = result
     } catch (error) {
-      this.hooks.onMiddlewareDrop(
-        job.message,
-        `a plugin or source middleware failed: ${error instanceof Error ? error.message : String(error)}`,
-      )
-      return null
+      problem = `a plugin or source middleware failed: ${messageOf(error)}`
     } finally {
       clearTimeout(timer)
     }
+    this.hooks.onMiddlewareDrop(job.message, problem)
+    return null
   }
 
   /** Resolves once no message waits in the pipeline (destinations may still work). */
   whenIdle(): Promise<void> {
-    if (this.inFlight === 0 && this.pending.length === 0)
-      return Promise.resolve()
+    if (this.inFlight === 0 && !this.pending?.length) return Promise.resolve()
     return new Promise((resolve) => this.idleWaiters.push(resolve))
   }
 
   private finish(job: DispatchJob, deliveries: Array<Promise<void>>): void {
-    this.inFlight--
-    if (this.inFlight === 0) {
+    if (--this.inFlight === 0) {
       const waiters = this.idleWaiters
       this.idleWaiters = []
       for (const resolve of waiters) resolve()
@@ -190,15 +193,14 @@ export class Dispatcher {
     // record prints after a bound with that destination marked as waiting.
     let printed = false
     const print = () => {
-      if (printed) return
+      if (!printed) printDebugRecord(job.record)
       printed = true
-      printDebugRecord(job.record)
     }
     const timer = isDebugEnabled()
       ? setTimeout(print, RECORD_WAIT_MS)
       : undefined
     const complete = () => {
-      if (timer !== undefined) clearTimeout(timer)
+      clearTimeout(timer)
       job.done()
       print()
     }
@@ -208,19 +210,12 @@ export class Dispatcher {
     else void Promise.all(deliveries).then(complete)
   }
 
-  private hasBeforePlugins(): boolean {
-    return this.plugins.some(
-      (plugin) => plugin.type === 'before' || plugin.type === 'enrichment',
-    )
-  }
-
   private async prepare(
     message: SegmentEvent,
     record: DebugRecord,
   ): Promise<SegmentEvent | null> {
     let current = message
-    for (const plugin of this.plugins) {
-      if (plugin.type !== 'before' && plugin.type !== 'enrichment') continue
+    for (const plugin of this.plugins.filter(runsBefore)) {
       const method = plugin[current.type]
       if (typeof method !== 'function') continue
       try {
@@ -230,24 +225,25 @@ export class Dispatcher {
         current = result?.event ?? context.event
         record.steps.push(`plugin ${plugin.name} ran`)
       } catch (error) {
-        this.hooks.log.warn(
+        logger.warn(
           `Plugin ${plugin.name} threw; the event goes on unchanged.`,
           error,
         )
       }
     }
 
-    if (this.sourceMiddleware.length === 0) return current
+    const middleware = this.sourceMiddleware
+    if (middleware.length === 0) return current
     const errors: string[] = []
     const result = await runChain(
       current,
-      this.sourceMiddleware.map(
-        (middleware) => (payload, next) =>
-          middleware({ payload, integrations: payload.obj.integrations, next }),
+      middleware.map(
+        (fn) => (payload, next) =>
+          fn({ payload, integrations: payload.obj.integrations, next }),
       ),
       (error, index) =>
         errors.push(
-          `source middleware #${index + 1} threw: ${error instanceof Error ? error.message : String(error)}`,
+          `source middleware #${index + 1} threw: ${messageOf(error)}`,
         ),
     )
     const problem = result ? checkMiddlewareResult(current, result) : undefined
@@ -257,7 +253,7 @@ export class Dispatcher {
       this.hooks.onMiddlewareDrop(current, detail)
       return null
     }
-    record.steps.push(`source middleware ran (${this.sourceMiddleware.length})`)
+    record.steps.push(`source middleware ran (${middleware.length})`)
     return result
   }
 
@@ -277,14 +273,15 @@ export class Dispatcher {
         message = { ...message, integrations: routed }
     }
 
+    const { integrations } = message
     const enabled = endpointOnly
       ? []
       : this.runners.filter((runner) =>
-          isDestinationEnabled(runner.names, message.integrations),
+          isDestinationEnabled(runner.names, integrations),
         )
     const bundled = enabled
-      .filter((runner) => this.bundledNames.has(runner.name))
-      .map((r) => r.name)
+      .map((runner) => runner.name)
+      .filter((name) => this.bundledNames.has(name))
     message = {
       ...message,
       _metadata: buildMetadata(bundled, this.bundledNames, this.settings),
@@ -292,50 +289,45 @@ export class Dispatcher {
     record.message = message
     this.hooks.onRouted(message)
 
+    const outcomes = record.destinations
     const deliveries: Array<Promise<void>> = []
     for (const runner of this.runners) {
+      const { name } = runner
       if (!enabled.includes(runner)) {
-        record.destinations[runner.name] = endpointOnly
+        outcomes[name] = endpointOnly
           ? 'not sent: replayed from a page that closed'
-          : 'not sent: disabled by integrations'
+          : NOT_ENABLED
         continue
       }
-      const callOptions = destinationCallOptions(
-        runner.names,
-        message.integrations,
+      const outcome = runner.deliver(
+        message,
+        destinationCallOptions(runner.names, integrations),
       )
-      const outcome = runner.deliver(message, callOptions)
-      if (typeof outcome === 'string') {
-        record.destinations[runner.name] = outcome
-        continue
+      if (typeof outcome === 'string') outcomes[name] = outcome
+      else {
+        deliveries.push(
+          outcome.then((settled) => {
+            outcomes[name] = settled
+          }),
+        )
       }
-      deliveries.push(
-        outcome.then((settled) => {
-          record.destinations[runner.name] = settled
-        }),
-      )
     }
 
-    if (!isEndpointEnabled(message.integrations)) {
-      record.destinations.Clickstream = 'not sent: disabled by integrations'
-    } else if (this.endpoint) {
+    if (!isEndpointEnabled(integrations)) outcomes.Clickstream = NOT_ENABLED
+    else if (this.endpoint) {
       this.endpoint.enqueue(message)
-      record.destinations.Clickstream = 'stored and queued for sending'
+      outcomes.Clickstream = 'stored and queued for sending'
     }
 
     for (const plugin of this.plugins) {
-      if (plugin.type !== 'after') continue
-      const method = plugin[message.type]
+      const method = plugin.type === 'after' && plugin[message.type]
       if (typeof method !== 'function') continue
-      const report = (error: unknown) =>
-        this.hooks.log.warn(
-          `Plugin ${plugin.name} threw after delivery.`,
-          error,
-        )
       // A synchronous throw and a rejected promise are both kept here.
       Promise.resolve()
         .then(() => method.call(plugin, createPluginContext(message)))
-        .catch(report)
+        .catch((error: unknown) =>
+          logger.warn(`Plugin ${plugin.name} threw after delivery.`, error),
+        )
     }
     return deliveries
   }

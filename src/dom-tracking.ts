@@ -13,15 +13,15 @@ interface Tracker {
 
 const log = createLogger('dom')
 
+function isElement(value: unknown): value is Element {
+  return typeof (value as Element | null)?.addEventListener === 'function'
+}
+
 function toList(elements: ElementsInput, method: string): Element[] {
   if (!elements) return []
-  if (typeof (elements as Element).addEventListener === 'function')
-    return [elements as Element]
-  if (typeof (elements as ArrayLike<Element>).length === 'number') {
-    return Array.from(elements as ArrayLike<Element>).filter(
-      (element) => element && typeof element.addEventListener === 'function',
-    )
-  }
+  if (isElement(elements)) return [elements]
+  if (typeof elements.length === 'number')
+    return Array.from(elements).filter(isElement)
   log.misuse(
     `${method}-elements`,
     `analytics.${method}: expected an element or a list of elements.`,
@@ -39,62 +39,48 @@ function evaluate<T>(
 }
 
 /**
- * Tracks clicks on links. A link that opens in the same tab navigates after
- * `delay` ms, so the event has time to leave; modified clicks are left alone.
+ * Tracks clicks on links (`trackLink`) or form submits (`trackForm`). The
+ * default action follows after `delay` ms, so the event has time to leave:
+ * a link opening in the same tab navigates, a form submits. Modified clicks,
+ * new-tab links, `#` links and events a page handler already prevented are
+ * left alone.
  */
-export function trackLink(
+export function trackElements(
   analytics: Tracker,
+  type: 'click' | 'submit',
   elements: ElementsInput,
   event: EventOrBuilder,
   properties: PropertiesOrBuilder | undefined,
   delay: number,
 ): void {
-  for (const element of toList(elements, 'trackLink')) {
-    element.addEventListener('click', (click) => {
+  const method = type === 'click' ? 'trackLink' : 'trackForm'
+  for (const element of toList(elements, method)) {
+    element.addEventListener(type, (domEvent) => {
       analytics.track(
         evaluate(event, element),
         evaluate(properties ?? {}, element),
       )
+      if (domEvent.defaultPrevented) return
 
-      const href =
-        element.getAttribute('href') ?? element.getAttribute('xlink:href')
-      const mouse = click as MouseEvent
-      const newTab =
-        element.getAttribute('target') === '_blank' ||
-        mouse.metaKey ||
-        mouse.ctrlKey ||
-        mouse.shiftKey ||
-        mouse.button === 1
-      if (!href || newTab || href.startsWith('#') || click.defaultPrevented)
-        return
-
-      click.preventDefault()
-      setTimeout(() => {
-        const location = getLocation()
-        if (location) location.href = href
-      }, delay)
-    })
-  }
-}
-
-/** Tracks form submits, then submits the form after `delay` ms. */
-export function trackForm(
-  analytics: Tracker,
-  elements: ElementsInput,
-  event: EventOrBuilder,
-  properties: PropertiesOrBuilder | undefined,
-  delay: number,
-): void {
-  for (const element of toList(elements, 'trackForm')) {
-    element.addEventListener('submit', (submit) => {
-      analytics.track(
-        evaluate(event, element),
-        evaluate(properties ?? {}, element),
-      )
-      if (submit.defaultPrevented) return
-
-      submit.preventDefault()
-      setTimeout(() => (element as HTMLFormElement).submit(), delay)
+      let follow = () => (element as HTMLFormElement).submit()
+      if (type === 'click') {
+        const href =
+          element.getAttribute('href') ?? element.getAttribute('xlink:href')
+        const mouse = domEvent as MouseEvent
+        const newTab =
+          element.getAttribute('target') === '_blank' ||
+          mouse.metaKey ||
+          mouse.ctrlKey ||
+          mouse.shiftKey ||
+          mouse.button === 1
+        if (!href || newTab || href.startsWith('#')) return
+        follow = () => {
+          const location = getLocation()
+          if (location) location.href = href
+        }
+      }
+      domEvent.preventDefault()
+      setTimeout(follow, delay)
     })
   }
 }

@@ -1,63 +1,57 @@
-import type { Logger } from './debug'
+import { logger } from './debug'
 
 type Listener<Args extends unknown[]> = (...args: Args) => void
+type AnyListener = (...args: unknown[]) => void
 
 /**
  * A small typed emitter. A listener that throws is reported through the
- * logger and never stops the other listeners or the caller.
+ * logger and never stops the other listeners or the caller. `on`, `once`
+ * and `off` return the emitter, so a subclass such as Analytics can chain.
  */
 export class Emitter<Events extends { [K in keyof Events]: unknown[] }> {
-  private listeners = new Map<
-    keyof Events,
-    Array<Listener<Events[keyof Events]>>
-  >()
+  private listeners = new Map<keyof Events, AnyListener[]>()
 
-  private onceWrappers = new WeakMap<object, object>()
+  /** Links a `once` listener to its wrapper, so `off(name, listener)` finds it. */
+  private onceWrappers = new WeakMap<object, AnyListener>()
 
-  constructor(private readonly log: Logger) {}
-
-  on<K extends keyof Events>(name: K, listener: Listener<Events[K]>): void {
+  on<K extends keyof Events>(name: K, listener: Listener<Events[K]>): this {
     const list = this.listeners.get(name) ?? []
-    list.push(listener as unknown as Listener<Events[keyof Events]>)
+    list.push(listener as AnyListener)
     this.listeners.set(name, list)
+    return this
   }
 
-  once<K extends keyof Events>(name: K, listener: Listener<Events[K]>): void {
-    const wrapper: Listener<Events[K]> = (...args) => {
+  once<K extends keyof Events>(name: K, listener: Listener<Events[K]>): this {
+    const wrapper = (...args: Events[K]) => {
       this.off(name, wrapper)
       listener(...args)
     }
-    // `off(name, listener)` finds the wrapper through this link.
-    this.onceWrappers.set(listener as never, wrapper as never)
-    this.on(name, wrapper)
+    this.onceWrappers.set(listener, wrapper as AnyListener)
+    return this.on(name, wrapper)
   }
 
   /** Removes one listener, or every listener of `name` when none is given. */
-  off<K extends keyof Events>(name: K, listener?: Listener<Events[K]>): void {
-    if (!listener) {
-      this.listeners.delete(name)
-      return
-    }
+  off<K extends keyof Events>(name: K, listener?: Listener<Events[K]>): this {
     const list = this.listeners.get(name)
-    if (!list) return
-    const wrapper = this.onceWrappers.get(listener as never)
-    for (const candidate of [listener, wrapper]) {
-      const at = list.indexOf(
-        candidate as unknown as Listener<Events[keyof Events]>,
-      )
-      if (at !== -1) list.splice(at, 1)
+    if (!listener) this.listeners.delete(name)
+    else if (list) {
+      for (const candidate of [listener, this.onceWrappers.get(listener)]) {
+        const at = list.indexOf(candidate as AnyListener)
+        if (at !== -1) list.splice(at, 1)
+      }
     }
+    return this
   }
 
   emit<K extends keyof Events>(name: K, ...args: Events[K]): void {
     const list = this.listeners.get(name)
-    if (!list || list.length === 0) return
+    if (!list?.length) return
 
     for (const listener of list.slice()) {
       try {
-        ;(listener as unknown as Listener<Events[K]>)(...args)
+        listener(...args)
       } catch (error) {
-        this.log.misuse(
+        logger.misuse(
           `listener:${String(name)}`,
           `A listener of the "${String(name)}" event threw; the other listeners still ran.`,
           error,

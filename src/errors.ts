@@ -1,3 +1,8 @@
+/** Returns an error's message, or the thrown value as a string. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
 /** Raised or reported when a public method receives an argument it cannot use. */
 export class InvalidArgumentError extends Error {
   override name = 'InvalidArgumentError'
