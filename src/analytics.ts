@@ -2,7 +2,7 @@ import { invalidArgument, toText } from './arguments'
 import { buildCall, type BuiltCall, type CallDependencies } from './calls'
 import {
   createDebugRecord,
-  logger,
+  logger as log,
   setDebugEnabled,
   type DebugRecord,
 } from './debug'
@@ -69,8 +69,6 @@ type EarlyCall = [
  * disabled or outside a browser (calls are ignored).
  */
 type State = 'new' | 'deciding' | 'running' | 'off'
-
-const log = logger
 
 /** Calls kept before `load`; a page that never loads must not grow without bound. */
 const MAX_EARLY_CALLS = 1000
@@ -167,22 +165,21 @@ export class Analytics extends Emitter<AnalyticsEvents> {
     const rewrite = toUrlRewrite(options.vendorScriptUrl)
     if (rewrite) setVendorUrlRewrite(rewrite)
 
+    const deciding = typeof disable === 'function'
     let settings: CDNSettings | undefined
-    if (typeof disable === 'function') {
+    if (deciding) {
       // Nothing is stored or sent until the site's function returns, so a
       // consent check can keep the library off entirely.
       settings = await loadSettings(this.writeKey, options, log)
       if (await askDisable(disable, settings)) return this.shutDown()
       this.state = 'running'
-      this.startIdentity()
-      this.startEndpoint(undefined)
-    } else {
-      this.startIdentity()
-      // The endpoint starts before settings arrive, so events stored by
-      // earlier page loads go out while settings load.
-      this.startEndpoint(undefined)
-      settings = await loadSettings(this.writeKey, options, log)
     }
+    this.startIdentity()
+    // Without a `disable` function, the endpoint starts before settings
+    // arrive, so events stored by earlier page loads go out while settings
+    // load.
+    this.startEndpoint()
+    if (!deciding) settings = await loadSettings(this.writeKey, options, log)
 
     const dispatcher = this.dispatcher
     this.settings = dispatcher.settings = settings
@@ -292,7 +289,7 @@ export class Analytics extends Emitter<AnalyticsEvents> {
   }
 
   /** Creates the endpoint, or applies the settings to the one already running. */
-  private startEndpoint(settings: CDNSettings | undefined): void {
+  private startEndpoint(settings?: CDNSettings): void {
     const { integrations } = this.options
     if (!isEndpointEnabled(integrations ?? {})) {
       log.debug(
@@ -363,25 +360,13 @@ export class Analytics extends Emitter<AnalyticsEvents> {
 
   // --- calls ---------------------------------------------------------------
 
-  track(...args: unknown[]): this {
-    return this.invoke('track', args)
-  }
-
-  page(...args: unknown[]): this {
-    return this.invoke('page', args)
-  }
-
-  screen(...args: unknown[]): this {
-    return this.invoke('screen', args)
-  }
-
-  identify(...args: unknown[]): this {
-    return this.invoke('identify', args)
-  }
-
-  alias(...args: unknown[]): this {
-    return this.invoke('alias', args)
-  }
+  // Defined on the prototype below the class: each calls `invoke` with its
+  // own name, so `track(...args)` is `invoke('track', args)`.
+  declare track: (...args: unknown[]) => this
+  declare page: (...args: unknown[]) => this
+  declare screen: (...args: unknown[]) => this
+  declare identify: (...args: unknown[]) => this
+  declare alias: (...args: unknown[]) => this
 
   /** With no arguments returns the group entity; otherwise records a group call. */
   group(): GroupEntity
@@ -598,13 +583,8 @@ export class Analytics extends Emitter<AnalyticsEvents> {
     return this
   }
 
-  /** Old snippet name of `addDestinationMiddleware`. */
-  addIntegrationMiddleware(
-    name: string,
-    ...middleware: DestinationMiddleware[]
-  ): this {
-    return this.addDestinationMiddleware(name, ...middleware)
-  }
+  /** Old snippet name of `addDestinationMiddleware`, the same function. */
+  declare addIntegrationMiddleware: this['addDestinationMiddleware']
 
   /** Registers analytics-next plugin objects; destination plugins are routed by name. */
   async register(...plugins: Plugin[]): Promise<void> {
@@ -701,24 +681,27 @@ export class Analytics extends Emitter<AnalyticsEvents> {
     return this
   }
 
-  /** Old snippet name of `trackLink`. */
-  trackClick(
-    elements: ElementsInput,
-    event: EventOrBuilder,
-    properties?: PropertiesOrBuilder,
-  ): this {
-    return this.trackLink(elements, event, properties)
-  }
+  /** Old snippet name of `trackLink`, the same function. */
+  declare trackClick: this['trackLink']
+  /** Old snippet name of `trackForm`, the same function. */
+  declare trackSubmit: this['trackForm']
+}
 
-  /** Old snippet name of `trackForm`. */
-  trackSubmit(
-    elements: ElementsInput,
-    event: EventOrBuilder,
-    properties?: PropertiesOrBuilder,
-  ): this {
-    return this.trackForm(elements, event, properties)
+const prototype = Analytics.prototype
+for (const method of [
+  'track',
+  'page',
+  'screen',
+  'identify',
+  'alias',
+] as const) {
+  prototype[method] = function (this: Analytics, ...args: unknown[]) {
+    return this.invoke(method, args)
   }
 }
+prototype.addIntegrationMiddleware = prototype.addDestinationMiddleware
+prototype.trackClick = prototype.trackLink
+prototype.trackSubmit = prototype.trackForm
 
 /** Calls the `disable` option; a function that throws keeps analytics off. */
 async function askDisable(
@@ -749,13 +732,13 @@ function runCallback(callback: Callback, message: SegmentEvent): void {
 }
 
 function isPlugin(value: unknown): value is Plugin {
-  if (typeof value !== 'object' || value === null) return false
-  const candidate = value as Record<string, unknown>
+  const plugin = value as Record<string, unknown> | null
   return (
-    typeof candidate.name === 'string' &&
-    typeof candidate.type === 'string' &&
-    typeof candidate.load === 'function' &&
-    typeof candidate.isLoaded === 'function'
+    typeof plugin === 'object' &&
+    typeof plugin?.name === 'string' &&
+    typeof plugin.type === 'string' &&
+    typeof plugin.load === 'function' &&
+    typeof plugin.isLoaded === 'function'
   )
 }
 

@@ -4,16 +4,19 @@
  * rest of the core runs under happy-dom and in Node unchanged.
  */
 
+/** The globals, each possibly missing; reading a missing one gives undefined. */
+const scope = globalThis as Partial<Window & typeof globalThis>
+
 export function getWindow(): (Window & typeof globalThis) | undefined {
-  return typeof window === 'undefined' ? undefined : window
+  return scope.window
 }
 
 export function getDocument(): Document | undefined {
-  return typeof document === 'undefined' ? undefined : document
+  return scope.document
 }
 
 export function getNavigator(): Navigator | undefined {
-  return typeof navigator === 'undefined' ? undefined : navigator
+  return scope.navigator
 }
 
 export function getLocation(): Location | undefined {
@@ -45,17 +48,17 @@ export function writeGlobal(name: string, value: unknown): void {
 }
 
 export function getConsole(): Console | undefined {
-  return typeof console === 'undefined' ? undefined : console
+  return scope.console
 }
 
 export function getFetch(): typeof fetch | undefined {
-  return typeof fetch === 'undefined' ? undefined : fetch.bind(globalThis)
+  return scope.fetch?.bind(globalThis)
 }
 
 export function getCrypto(): Crypto | undefined {
-  return typeof crypto === 'undefined' ? undefined : crypto
+  return scope.crypto
 }
 
 export function isBrowser(): boolean {
-  return getWindow() !== undefined && getDocument() !== undefined
+  return !!scope.window && !!scope.document
 }
