@@ -6,7 +6,11 @@ import {
   setDebugEnabled,
   type DebugRecord,
 } from './debug'
-import { Dispatcher, MIDDLEWARE_DROP } from './dispatcher'
+import {
+  createDispatcher,
+  MIDDLEWARE_DROP,
+  type Dispatcher,
+} from './dispatcher'
 import {
   trackElements,
   type ElementsInput,
@@ -103,7 +107,7 @@ export class Analytics extends Emitter<AnalyticsEvents> {
   constructor(private bundled: IntegrationFactory[] = []) {
     super()
     this.readyPromise = new Promise((resolve) => (this.resolveReady = resolve))
-    this.dispatcher = new Dispatcher({
+    this.dispatcher = createDispatcher({
       onMiddlewareDrop: (message, detail) =>
         this.drop({
           reason: 'middleware',
@@ -246,7 +250,7 @@ export class Analytics extends Emitter<AnalyticsEvents> {
     if (keptCalls.length === 0) return
 
     log.debug(
-      `sending ${keptCalls.length} calls that a page closed before the bundle ran left stored`,
+      `sending ${keptCalls.length} calls kept by pages closed before the bundle ran`,
     )
     // A closed page's identify or group must not change who is signed in
     // here, so its calls run against copies of the ids that store nothing.
@@ -261,40 +265,20 @@ export class Analytics extends Emitter<AnalyticsEvents> {
     user.traits(current.traits())
     const group = createGroup(identity)
     // Their instance events fired on the page that made them, if at all.
-    const deps: CallDependencies = {
+    const closedPage: CallDependencies = {
       user: () => user,
       group: () => group,
       emit: () => {},
     }
-    for (const { method, args, page, timestamp, messageId } of keptCalls) {
-      try {
-        const { message } = buildCall(
-          method,
-          args,
-          page ?? capturePageContext(),
-          timestamp,
-          deps,
-        )
-        if (messageId) message.messageId = messageId
-        this.dispatcher.submit({
-          message,
-          record: createDebugRecord(method, args),
-          done: () => {},
-          endpointOnly: true,
-        })
-      } catch (error) {
-        this.reportInvalid(method, args, error)
-      }
-    }
+    for (const { method, args, page, timestamp, messageId } of keptCalls)
+      this.invoke(method, args, page, timestamp, messageId, closedPage)
   }
 
   /** Creates the endpoint, or applies the settings to the one already running. */
   private startEndpoint(settings?: CDNSettings): void {
     const { integrations } = this.options
     if (!isEndpointEnabled(integrations ?? {})) {
-      log.debug(
-        'The integrations load option turns the endpoint off; no event is sent to it.',
-      )
+      log.debug('The integrations load option turns the endpoint off.')
       return
     }
     const endpointSettings = resolveEndpointSettings(settings, integrations)
@@ -335,11 +319,7 @@ export class Analytics extends Emitter<AnalyticsEvents> {
 
   private drop(notice: DropNotice): void {
     const { reason, detail, event } = notice
-    log.debug(
-      `dropped (${reason})${notice.destination ? ` for ${notice.destination}` : ''}`,
-      detail ?? '',
-      event ?? '',
-    )
+    log.debug(`dropped (${reason})`, notice)
     // Drops the site can fix are shown in any mode, once per cause. Routine
     // ones, such as a blocked vendor script or a middleware's choice, are not.
     if (reason === 'event_too_large') {
@@ -384,6 +364,9 @@ export class Analytics extends Emitter<AnalyticsEvents> {
   /**
    * Resolves arguments and builds the message now, so it carries the page,
    * identity and time of the call, then hands it to the dispatcher.
+   * `closedPage` is set for a call that a page closed before the bundle ran
+   * left with the call keeper: the call runs against that stand-in identity
+   * and goes to the endpoint only.
    */
   invoke(
     method: EventType,
@@ -391,6 +374,7 @@ export class Analytics extends Emitter<AnalyticsEvents> {
     page?: BufferedPageContext,
     now = Date.now(),
     messageId?: string,
+    closedPage?: CallDependencies,
   ): this {
     if (this.state === 'off' || !isBrowser()) return this
     const context = page ?? capturePageContext()
@@ -409,9 +393,12 @@ export class Analytics extends Emitter<AnalyticsEvents> {
     const record = createDebugRecord(method, args)
     let built: BuiltCall
     try {
-      built = buildCall(method, args, context, now, this)
+      built = buildCall(method, args, context, now, closedPage ?? this)
     } catch (error) {
-      this.reportInvalid(method, args, error)
+      this.drop({
+        reason: 'invalid_argument',
+        detail: reportInvalid(method, args, error),
+      })
       return this
     }
 
@@ -425,25 +412,13 @@ export class Analytics extends Emitter<AnalyticsEvents> {
       callback = undefined
     }
     if (callback) setTimeout(complete, this.callbackTimeout)
-    this.dispatcher.submit({ message, record, done: complete })
+    this.dispatcher.submit({
+      message,
+      record,
+      done: complete,
+      endpointOnly: !!closedPage,
+    })
     return this
-  }
-
-  private reportInvalid(method: string, args: unknown[], error: unknown): void {
-    const raw = messageOf(error)
-    const text = raw.startsWith('analytics.')
-      ? raw
-      : `analytics.${method}: ${raw}`
-    const cause =
-      error instanceof InvalidArgumentError
-        ? text.replace(/\d+/g, '#')
-        : 'unexpected'
-    log.misuse(
-      `invalid:${method}:${cause}`,
-      `${text} The call was dropped; nothing else is affected.`,
-      args,
-    )
-    this.drop({ reason: 'invalid_argument', detail: text })
   }
 
   // --- identity ------------------------------------------------------------
@@ -588,38 +563,36 @@ export class Analytics extends Emitter<AnalyticsEvents> {
 
   /** Registers analytics-next plugin objects; destination plugins are routed by name. */
   async register(...plugins: Plugin[]): Promise<void> {
-    const loads: Array<Promise<unknown>> = []
-    for (const plugin of plugins) {
-      if (!isPlugin(plugin)) {
-        log.misuse(
-          'register',
-          invalidArgument(
+    await Promise.all(
+      plugins.map((plugin) => {
+        if (!isPlugin(plugin)) {
+          log.misuse(
             'register',
-            'plugin',
-            plugin,
-            'A plugin needs name, type, isLoaded and load.',
-          ),
-        )
-      } else if (plugin.type === 'destination') {
-        const loading = this.addDestination(plugin)
-        this.registeredLoads.push(loading)
-        loads.push(loading)
-      } else {
-        this.dispatcher.plugins.push(plugin)
-        loads.push(
-          Promise.resolve()
+            invalidArgument(
+              'register',
+              'plugin',
+              plugin,
+              'A plugin needs name, type, isLoaded and load.',
+            ),
+          )
+        } else if (plugin.type === 'destination') {
+          const loading = this.addDestination(plugin)
+          this.registeredLoads.push(loading)
+          return loading
+        } else {
+          this.dispatcher.plugins.push(plugin)
+          return Promise.resolve()
             .then(() => plugin.load({} as never, this))
-            .catch((error: unknown) => {
+            .catch((error: unknown) =>
               log.misuse(
                 `plugin-load:${plugin.name}`,
                 `Plugin ${plugin.name} failed to load.`,
                 error,
-              )
-            }),
-        )
-      }
-    }
-    await Promise.all(loads)
+              ),
+            )
+        }
+      }),
+    )
   }
 
   async deregister(...names: string[]): Promise<void> {
@@ -717,6 +690,28 @@ async function askDisable(
     )
     return true
   }
+}
+
+/** Reports a call dropped for its arguments; returns the drop's detail. */
+function reportInvalid(
+  method: string,
+  args: unknown[],
+  error: unknown,
+): string {
+  const raw = messageOf(error)
+  const text = raw.startsWith('analytics.')
+    ? raw
+    : `analytics.${method}: ${raw}`
+  const cause =
+    error instanceof InvalidArgumentError
+      ? text.replace(/\d+/g, '#')
+      : 'unexpected'
+  log.misuse(
+    `invalid:${method}:${cause}`,
+    `${text} The call was dropped; nothing else is affected.`,
+    args,
+  )
+  return text
 }
 
 function runCallback(callback: Callback, message: SegmentEvent): void {

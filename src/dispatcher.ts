@@ -62,87 +62,107 @@ const NOT_ENABLED = 'not sent: disabled by integrations'
 
 /**
  * Runs built messages through plugins, middleware and routing, in call
- * order. Messages wait in `pending` until settings are known, so routing
+ * order. Messages wait until `start`, once settings are known, so routing
  * always uses the final destination list.
  */
-export class Dispatcher {
-  runners: DestinationRunner[] = []
-  plugins: Plugin[] = []
-  sourceMiddleware: SourceMiddleware[] = []
+export interface Dispatcher {
+  runners: DestinationRunner[]
+  plugins: Plugin[]
+  sourceMiddleware: SourceMiddleware[]
   endpoint: ClickstreamDelivery | undefined
   settings: CDNSettings | undefined
   plan: TrackingPlan | undefined
-  bundledNames = new Set<string>()
+  bundledNames: Set<string>
   /** Keeps waiting messages in storage, so another page can send them. */
   journal: PendingJournal | undefined
-
-  /** Jobs waiting for `start`; undefined once started. */
-  private pending: DispatchJob[] | undefined = []
-  private chain: Promise<void> = Promise.resolve()
-  private inFlight = 0
-  private idleWaiters: Array<() => void> = []
-
-  constructor(private readonly hooks: DispatcherHooks) {}
-
   /** Releases the messages that waited for settings, in order. */
-  start(): void {
-    const waiting = this.pending ?? []
-    this.pending = undefined
-    for (const job of waiting) this.submit(job)
-    // Once routed, the messages are in the endpoint's own store.
-    const journal = this.journal
-    if (journal) void this.whenIdle().then(() => journal.clear())
-  }
-
+  start(): void
   /** Sends, to the endpoint only, messages that closed pages left waiting. */
-  adoptOrphans(): number {
-    const messages = this.journal?.adoptOrphans() ?? []
-    for (const message of messages) {
-      const record = createDebugRecord('replay', [message.messageId])
-      this.submit({ message, record, done: () => {}, endpointOnly: true })
-    }
-    return messages.length
+  adoptOrphans(): number
+  submit(job: DispatchJob): void
+  /** Resolves once no message waits in the pipeline (destinations may still work). */
+  whenIdle(): Promise<void>
+}
+
+export function createDispatcher({
+  onMiddlewareDrop,
+  onRouted,
+}: DispatcherHooks): Dispatcher {
+  /** Jobs waiting for `start`; undefined once started. */
+  let pending: DispatchJob[] | undefined = []
+  let chain = Promise.resolve()
+  let inFlight = 0
+  let idleWaiters: Array<() => void> = []
+
+  const dispatcher: Dispatcher = {
+    runners: [],
+    plugins: [],
+    sourceMiddleware: [],
+    endpoint: undefined,
+    settings: undefined,
+    plan: undefined,
+    bundledNames: new Set(),
+    journal: undefined,
+
+    start() {
+      const waiting = pending ?? []
+      pending = undefined
+      for (const job of waiting) submit(job)
+      // Once routed, the messages are in the endpoint's own store.
+      const journal = dispatcher.journal
+      if (journal) void whenIdle().then(() => journal.clear())
+    },
+
+    adoptOrphans() {
+      const messages = dispatcher.journal?.adoptOrphans() ?? []
+      for (const message of messages) {
+        const record = createDebugRecord('replay', [message.messageId])
+        submit({ message, record, done: () => {}, endpointOnly: true })
+      }
+      return messages.length
+    },
+
+    submit,
+    whenIdle,
   }
 
-  submit(job: DispatchJob): void {
-    const pending = this.pending
+  function submit(job: DispatchJob): void {
     if (pending) {
       // Middleware may still change or drop a message waiting here, so it is
       // not in the endpoint's store yet: the journal keeps it for other pages
       // in case this one closes before settings arrive.
       pending.push(job)
-      this.journal?.save(pending.map((waiting) => waiting.message))
+      dispatcher.journal?.save(pending.map((waiting) => waiting.message))
       return
     }
     if (
-      ++this.inFlight === 1 &&
-      this.sourceMiddleware.length === 0 &&
-      !this.plugins.some(runsBefore)
+      ++inFlight === 1 &&
+      dispatcher.sourceMiddleware.length === 0 &&
+      !dispatcher.plugins.some(runsBefore)
     ) {
-      this.process(job, job.message)
+      process(job, job.message)
       return
     }
     // Middleware may be asynchronous, so later messages queue behind it to
     // keep call order. The step never rejects, so one bad message cannot
     // stall the ones after it.
-    this.chain = this.chain.then(async () =>
-      this.process(job, await this.prepareWithin(job)),
-    )
+    chain = chain.then(async () => process(job, await prepareWithin(job)))
+  }
+
+  function whenIdle(): Promise<void> {
+    if (inFlight === 0 && !pending?.length) return Promise.resolve()
+    return new Promise((resolve) => idleWaiters.push(resolve))
   }
 
   /** Routes a prepared message and finishes its job, whatever routing throws. */
-  private process(job: DispatchJob, message: SegmentEvent | null): void {
+  function process(job: DispatchJob, message: SegmentEvent | null): void {
     let deliveries: Array<Promise<void>> = []
     try {
-      if (message)
-        deliveries = this.route(message, job.record, job.endpointOnly)
+      if (message) deliveries = route(message, job.record, job.endpointOnly)
     } catch (error) {
-      this.hooks.onMiddlewareDrop(
-        job.message,
-        `routing failed: ${messageOf(error)}`,
-      )
+      onMiddlewareDrop(job.message, `routing failed: ${messageOf(error)}`)
     }
-    this.finish(job, deliveries)
+    finish(job, deliveries)
   }
 
   /**
@@ -150,14 +170,14 @@ export class Dispatcher {
    * `PREPARE_TIMEOUT_MS`: a middleware that never calls `next` drops its
    * message with a report instead of holding every later one.
    */
-  private async prepareWithin(job: DispatchJob): Promise<SegmentEvent | null> {
+  async function prepareWithin(job: DispatchJob): Promise<SegmentEvent | null> {
     let timer: ReturnType<typeof setTimeout> | undefined
     let problem: string
     try {
       // The timeout settles with the drop's detail, a string; `prepare`
       // settles with a message or null.
       const result = await Promise.race([
-        this.prepare(job.message, job.record),
+        prepare(job.message, job.record),
         new Promise<string>((resolve) => {
           timer = setTimeout(
             resolve,
@@ -173,20 +193,14 @@ export class Dispatcher {
     } finally {
       clearTimeout(timer)
     }
-    this.hooks.onMiddlewareDrop(job.message, problem)
+    onMiddlewareDrop(job.message, problem)
     return null
   }
 
-  /** Resolves once no message waits in the pipeline (destinations may still work). */
-  whenIdle(): Promise<void> {
-    if (this.inFlight === 0 && !this.pending?.length) return Promise.resolve()
-    return new Promise((resolve) => this.idleWaiters.push(resolve))
-  }
-
-  private finish(job: DispatchJob, deliveries: Array<Promise<void>>): void {
-    if (--this.inFlight === 0) {
-      const waiters = this.idleWaiters
-      this.idleWaiters = []
+  function finish(job: DispatchJob, deliveries: Array<Promise<void>>): void {
+    if (--inFlight === 0) {
+      const waiters = idleWaiters
+      idleWaiters = []
       for (const resolve of waiters) resolve()
     }
     // A destination still loading may hold its outcome for seconds, so the
@@ -210,12 +224,12 @@ export class Dispatcher {
     else void Promise.all(deliveries).then(complete)
   }
 
-  private async prepare(
+  async function prepare(
     message: SegmentEvent,
     record: DebugRecord,
   ): Promise<SegmentEvent | null> {
     let current = message
-    for (const plugin of this.plugins.filter(runsBefore)) {
+    for (const plugin of dispatcher.plugins.filter(runsBefore)) {
       const method = plugin[current.type]
       if (typeof method !== 'function') continue
       try {
@@ -232,7 +246,7 @@ export class Dispatcher {
       }
     }
 
-    const middleware = this.sourceMiddleware
+    const middleware = dispatcher.sourceMiddleware
     if (middleware.length === 0) return current
     const errors: string[] = []
     const result = await runChain(
@@ -250,7 +264,7 @@ export class Dispatcher {
     if (!result || problem) {
       const detail = problem ?? errors[0] ?? MIDDLEWARE_DROP
       record.steps.push(`dropped by source middleware: ${detail}`)
-      this.hooks.onMiddlewareDrop(current, detail)
+      onMiddlewareDrop(current, detail)
       return null
     }
     record.steps.push(`source middleware ran (${middleware.length})`)
@@ -258,17 +272,14 @@ export class Dispatcher {
   }
 
   /** Routes a final message; it is not changed after this point. */
-  private route(
+  function route(
     message: SegmentEvent,
     record: DebugRecord,
     endpointOnly = false,
   ): Array<Promise<void>> {
-    if (message.type === 'track' && this.plan && message.event) {
-      const routed = applyTrackPlan(
-        this.plan,
-        message.event,
-        message.integrations,
-      )
+    const { runners, plan, bundledNames, endpoint } = dispatcher
+    if (message.type === 'track' && plan && message.event) {
+      const routed = applyTrackPlan(plan, message.event, message.integrations)
       if (routed !== message.integrations)
         message = { ...message, integrations: routed }
     }
@@ -276,22 +287,22 @@ export class Dispatcher {
     const { integrations } = message
     const enabled = endpointOnly
       ? []
-      : this.runners.filter((runner) =>
+      : runners.filter((runner) =>
           isDestinationEnabled(runner.names, integrations),
         )
     const bundled = enabled
       .map((runner) => runner.name)
-      .filter((name) => this.bundledNames.has(name))
+      .filter((name) => bundledNames.has(name))
     message = {
       ...message,
-      _metadata: buildMetadata(bundled, this.bundledNames, this.settings),
+      _metadata: buildMetadata(bundled, bundledNames, dispatcher.settings),
     }
     record.message = message
-    this.hooks.onRouted(message)
+    onRouted(message)
 
     const outcomes = record.destinations
     const deliveries: Array<Promise<void>> = []
-    for (const runner of this.runners) {
+    for (const runner of runners) {
       const { name } = runner
       if (!enabled.includes(runner)) {
         outcomes[name] = endpointOnly
@@ -314,12 +325,12 @@ export class Dispatcher {
     }
 
     if (!isEndpointEnabled(integrations)) outcomes.Clickstream = NOT_ENABLED
-    else if (this.endpoint) {
-      this.endpoint.enqueue(message)
+    else if (endpoint) {
+      endpoint.enqueue(message)
       outcomes.Clickstream = 'stored and queued for sending'
     }
 
-    for (const plugin of this.plugins) {
+    for (const plugin of dispatcher.plugins) {
       const method = plugin.type === 'after' && plugin[message.type]
       if (typeof method !== 'function') continue
       // A synchronous throw and a rejected promise are both kept here.
@@ -331,4 +342,6 @@ export class Dispatcher {
     }
     return deliveries
   }
+
+  return dispatcher
 }
