@@ -141,10 +141,7 @@ export class Analytics extends Emitter<AnalyticsEvents> {
       )
     } else {
       this.writeKey = writeKey
-      const checked = checkLoadOptions(options)
-      for (const problem of checked.problems)
-        log.misuse(`load-option:${problem}`, problem)
-      this.options = checked.options
+      this.options = checkLoadOptions(options)
       if (!isBrowser()) {
         // Server-side rendering: no DOM, storage or network, so every call
         // is a no-op rather than a buffer that would grow for the process
@@ -428,11 +425,12 @@ export class Analytics extends Emitter<AnalyticsEvents> {
   }
 
   private identityOptions(): IdentityOptions {
+    const { storage, cookie, disableClientPersistence } = this.options
     return {
-      storage: this.options.storage,
-      cookie: this.options.cookie,
+      storage,
+      cookie,
       disableClientPersistence:
-        this.options.disableClientPersistence === true || this.state === 'off',
+        disableClientPersistence === true || this.state === 'off',
       generateId: uuid,
     }
   }

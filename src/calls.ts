@@ -48,45 +48,41 @@ export function buildCall(
   let fields: Partial<SegmentEvent>
   // The instance event's arguments, before the call options.
   let emitted: unknown[]
-  let options: CallOptions
-  let callback: Callback | undefined
+  let call: { options: CallOptions; callback?: Callback }
 
   if (method === 'track') {
-    const call = resolveTrack(args)
-    const properties = copyPayload(call.properties, 'properties')
-    ;({ options, callback } = call)
-    fields = { event: call.event, properties }
-    emitted = [call.event, properties]
+    const resolved = (call = resolveTrack(args))
+    const properties = copyPayload(resolved.properties, 'properties')
+    fields = { event: resolved.event, properties }
+    emitted = [resolved.event, properties]
   } else if (method === 'page' || method === 'screen') {
-    const call = resolvePage(args, method)
-    const { category, name } = call
-    let properties = copyPayload(call.properties, 'properties')
+    const resolved = (call = resolvePage(args, method))
+    const { category, name } = resolved
+    let properties = copyPayload(resolved.properties, 'properties')
     if (method === 'page')
       properties = pageProperties(page, category, name, properties)
-    ;({ options, callback } = call)
     fields = { properties }
     if (name !== null) fields.name = name
     if (category !== null) fields.category = category
     emitted = [category, name, properties]
   } else if (method === 'alias') {
-    const call = resolveAlias(args)
-    const previousId = call.from ?? user.id() ?? user.anonymousId()
-    ;({ options, callback } = call)
-    fields = { previousId, userId: call.to }
-    emitted = [call.to, previousId]
+    const resolved = (call = resolveAlias(args))
+    const previousId = resolved.from ?? user.id() ?? user.anonymousId()
+    fields = { previousId, userId: resolved.to }
+    emitted = [resolved.to, previousId]
   } else {
     // identify and group share their call shape and their update.
-    const call = resolveUser(args, method)
-    const traits = copyPayload(call.traits, 'traits')
+    const resolved = (call = resolveUser(args, method))
+    const traits = copyPayload(resolved.traits, 'traits')
     const entity = method === 'group' ? deps.group() : user
-    entity.identify(call.id, traits)
-    ;({ options, callback } = call)
+    entity.identify(resolved.id, traits)
     fields = { traits: entity.traits() }
     const id = entity.id()
     if (method === 'group' && id !== null) fields.groupId = id
     emitted = [id, traits]
   }
 
+  const { options } = call
   const message = buildMessage({
     type: method,
     options,
@@ -101,7 +97,7 @@ export function buildCall(
   if (method === 'alias') message.userId = fields.userId
   return {
     message,
-    callback,
+    callback: call.callback,
     emit: () =>
       (deps.emit as (...values: unknown[]) => void)(
         method,

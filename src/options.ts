@@ -1,3 +1,4 @@
+import { logger } from './debug'
 import type { CookieOptions, StorageSettings } from './identity/types'
 import type { IntegrationsOptions } from './message/types'
 import type { TrackingPlan } from './pipeline/plan'
@@ -90,34 +91,28 @@ const LOAD_OPTION_CHECKS: Record<string, [Check, string]> = {
 
 /**
  * Checks load options against their expected types. Returns the options
- * without the invalid ones, and one message per invalid option naming it,
- * the value received and the expected type.
+ * without the invalid ones, and reports each invalid one as misuse, naming
+ * it, the value received and the expected type.
  */
-export function checkLoadOptions(raw: unknown): {
-  options: LoadOptions
-  problems: string[]
-} {
-  if (raw === undefined || raw === null) return { options: {}, problems: [] }
+export function checkLoadOptions(raw: unknown): LoadOptions {
+  const report = (problem: string) =>
+    logger.misuse(`load-option:${problem}`, problem)
+  if (raw === undefined || raw === null) return {}
   if (!isObject(raw)) {
-    return {
-      options: {},
-      problems: [
-        `analytics.load: options must be an object, received ${typeof raw}; they were ignored.`,
-      ],
-    }
+    report(
+      `analytics.load: options must be an object, received ${typeof raw}; they were ignored.`,
+    )
+    return {}
   }
 
-  const options: Record<string, unknown> = {
-    ...(raw as Record<string, unknown>),
-  }
-  const problems: string[] = []
+  const options: Record<string, unknown> = { ...raw }
   for (const [name, [check, expected]] of Object.entries(LOAD_OPTION_CHECKS)) {
     const value = options[name]
     if (value === undefined || check(value)) continue
-    problems.push(
+    report(
       `analytics.load: option "${name}" must be ${expected}, received ${JSON.stringify(value) ?? String(value)}; it was ignored.`,
     )
     delete options[name]
   }
-  return { options: options as LoadOptions, problems }
+  return options
 }

@@ -14,9 +14,8 @@ export function applyQueryString(
   analytics: Analytics,
   option: QueryStringOption | undefined,
 ): void {
-  if (option === false) return
   const search = getLocation()?.search
-  if (!search || !search.includes('ajs_')) return
+  if (option === false || !search?.includes('ajs_')) return
 
   const patterns = typeof option === 'object' ? option : {}
   const traits: JSONObject = {}
@@ -30,16 +29,13 @@ export function applyQueryString(
     else if (key === 'ajs_aid') anonymousId = value
     else if (key === 'ajs_event') event = value
     else if (key.startsWith('ajs_trait_')) setOwn(traits, key.slice(10), value)
-    else if (key.startsWith('ajs_prop_')) {
+    else if (key.startsWith('ajs_prop_'))
       setOwn(properties, key.slice(9), value)
-    }
   }
 
-  if (anonymousId && (!patterns.aid || patterns.aid.test(anonymousId))) {
+  if (anonymousId && patterns.aid?.test(anonymousId) !== false)
     analytics.setAnonymousId(anonymousId)
-  }
-  if (userId && (!patterns.uid || patterns.uid.test(userId))) {
+  if (userId && patterns.uid?.test(userId) !== false)
     analytics.identify(userId, traits)
-  }
   if (event) analytics.track(event, properties)
 }

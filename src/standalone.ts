@@ -83,20 +83,15 @@ function replay(
     const [method, ...args] = item as [string, ...unknown[]]
     try {
       if (EVENT_METHODS.has(method as EventType)) {
-        const last = args[args.length - 1]
-        const page: BufferedPageContext | undefined = isBufferedPageContext(
-          last,
-        )
-          ? last
+        const page = isBufferedPageContext(args[args.length - 1])
+          ? (args.pop() as BufferedPageContext)
           : undefined
-        if (page) args.pop()
-        const index = eventIndex++
         analytics.invoke(
           method as EventType,
           args,
           page,
-          timeOf(ownKeptCalls.times[index]),
-          idOf(ownKeptCalls.ids[index]),
+          timeOf(ownKeptCalls.times[eventIndex]),
+          idOf(ownKeptCalls.ids[eventIndex++]),
         )
         continue
       }
