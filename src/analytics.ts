@@ -162,19 +162,23 @@ export class Analytics extends Emitter<AnalyticsEvents> {
   private async start(): Promise<void> {
     const options = this.options
     const { disable } = options
-    if (disable === true) return this.shutDown()
-    const rewrite = toUrlRewrite(options.vendorScriptUrl)
-    if (rewrite) setVendorUrlRewrite(rewrite)
-
     const deciding = typeof disable === 'function'
     let settings: CDNSettings | undefined
-    if (deciding) {
-      // Nothing is stored or sent until the site's function returns, so a
-      // consent check can keep the library off entirely.
-      settings = await loadSettings(this.writeKey, options, log)
-      if (await askDisable(disable, settings)) return this.shutDown()
-      this.state = 'running'
+    // With a `disable` function, nothing is stored or sent until it
+    // returns, so a consent check can keep the library off entirely.
+    if (deciding) settings = await loadSettings(this.writeKey, options, log)
+    if (
+      disable === true ||
+      (deciding && (await askDisable(disable, settings)))
+    ) {
+      this.state = 'off'
+      this.earlyCalls = []
+      log.debug('The disable option is on; calls are ignored.')
+      return
     }
+    this.state = 'running'
+    const rewrite = toUrlRewrite(options.vendorScriptUrl)
+    if (rewrite) setVendorUrlRewrite(rewrite)
     this.startIdentity()
     // Without a `disable` function, the endpoint starts before settings
     // arrive, so events stored by earlier page loads go out while settings
@@ -202,9 +206,7 @@ export class Analytics extends Emitter<AnalyticsEvents> {
     })
     this.initialized = true
     dispatcher.start()
-    const adopted = dispatcher.adoptOrphans()
-    if (adopted > 0)
-      log.debug(`sending ${adopted} calls that a closed page left waiting`)
+    dispatcher.adoptOrphans()
     // Once more after a live page's journal would go stale.
     setTimeout(() => {
       dispatcher.adoptOrphans()
@@ -288,14 +290,6 @@ export class Analytics extends Emitter<AnalyticsEvents> {
         onDropped: (notice) => this.drop(notice),
       })
     }
-  }
-
-  private shutDown(): void {
-    this.state = 'off'
-    this.earlyCalls = []
-    log.debug(
-      'analytics is disabled by the `disable` option; calls are ignored.',
-    )
   }
 
   private addDestination(plugin: Plugin): Promise<void> {

@@ -78,7 +78,7 @@ export interface Dispatcher {
   /** Releases the messages that waited for settings, in order. */
   start(): void
   /** Sends, to the endpoint only, messages that closed pages left waiting. */
-  adoptOrphans(): number
+  adoptOrphans(): void
   submit(job: DispatchJob): void
   /** Resolves once no message waits in the pipeline (destinations may still work). */
   whenIdle(): Promise<void>
@@ -115,11 +115,14 @@ export function createDispatcher({
 
     adoptOrphans() {
       const messages = dispatcher.journal?.adoptOrphans() ?? []
+      if (messages.length > 0)
+        logger.debug(
+          `sending ${messages.length} calls that a closed page left waiting`,
+        )
       for (const message of messages) {
         const record = createDebugRecord('replay', [message.messageId])
         submit({ message, record, done: () => {}, endpointOnly: true })
       }
-      return messages.length
     },
 
     submit,

@@ -56,7 +56,7 @@ export function installStandalone(integrations: IntegrationFactory[]): void {
   const ownKeptCalls = claimOwnKeptCalls(stub, log)
   const writeKey = stub._writeKey ?? writeKeyFrom(scriptUrl)
   if (writeKey) {
-    const options: LoadOptions = { ...(stub._loadOptions ?? {}) }
+    const options: LoadOptions = { ...stub._loadOptions }
     options.cdnURL ??= stub._cdn ?? originOf(scriptUrl)
     analytics.load(writeKey, options)
   } else {
@@ -130,19 +130,17 @@ function currentScriptUrl(): string | undefined {
   const doc = getDocument()
   const current = doc?.currentScript as HTMLScriptElement | null | undefined
   if (current?.src) return current.src
-  const scripts = doc ? Array.from(doc.getElementsByTagName('script')) : []
-  return scripts
-    .map((script) => script.src)
-    .find((src) => BUNDLE_PATH.test(src))
+  return Array.from(
+    doc?.getElementsByTagName('script') ?? [],
+    (script) => script.src,
+  ).find((src) => BUNDLE_PATH.test(src))
 }
 
 function writeKeyFrom(url: string | undefined): string | undefined {
-  const match = url ? BUNDLE_PATH.exec(url) : null
-  return match ? decodeURIComponent(match[1]!) : undefined
+  const key = BUNDLE_PATH.exec(url ?? '')?.[1]
+  return key && decodeURIComponent(key)
 }
 
 function originOf(url: string | undefined): string | undefined {
-  if (!url) return undefined
-  const match = /^(https?:\/\/[^/?#]+)/i.exec(url)
-  return match ? match[1] : undefined
+  return /^https?:\/\/[^/?#]+/i.exec(url ?? '')?.[0]
 }
