@@ -393,10 +393,9 @@ export class Analytics extends Emitter<AnalyticsEvents> {
       return this
     }
 
-    const { message, emit } = built
+    const { message } = built
     let { callback } = built
     if (messageId) message.messageId = messageId
-    emit()
     // Runs the callback once: when destinations are done or at the timeout.
     const complete = () => {
       if (callback) runCallback(callback, message)

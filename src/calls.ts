@@ -17,12 +17,10 @@ import type {
   SegmentEvent,
 } from './message/types'
 
-/** A call resolved into its message, its callback and its instance event. */
+/** A call resolved into its message and its callback. */
 export interface BuiltCall {
   message: SegmentEvent
   callback?: Callback
-  /** Emits the instance event (`track`, `page`, ...) with the resolved arguments. */
-  emit: () => void
 }
 
 /** What a call reads and updates: the Analytics instance, or a stand-in. */
@@ -33,9 +31,11 @@ export interface CallDependencies {
 }
 
 /**
- * Resolves a call's arguments and builds its message. Identify, group and
- * alias update the stored identity first, so the message carries the
- * result. Throws InvalidArgumentError for arguments it cannot use.
+ * Resolves a call's arguments and builds its message, then emits the
+ * instance event (`track`, `page`, ...) with the resolved arguments.
+ * Identify, group and alias update the stored identity first, so the
+ * message carries the result. Throws InvalidArgumentError for arguments it
+ * cannot use, before emitting anything.
  */
 export function buildCall(
   method: EventType,
@@ -95,14 +95,6 @@ export function buildCall(
   // and anonymous id stay as they are, and the message names the new id
   // even over an options.userId.
   if (method === 'alias') message.userId = fields.userId
-  return {
-    message,
-    callback: call.callback,
-    emit: () =>
-      (deps.emit as (...values: unknown[]) => void)(
-        method,
-        ...emitted,
-        options,
-      ),
-  }
+  ;(deps.emit as (...values: unknown[]) => void)(method, ...emitted, options)
+  return { message, callback: call.callback }
 }
