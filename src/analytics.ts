@@ -147,7 +147,7 @@ export class Analytics extends Emitter<AnalyticsEvents> {
         // is a no-op rather than a buffer that would grow for the process
         // lifetime.
         this.state = 'off'
-        log.debug('analytics.load outside a browser: calls are ignored.')
+        log.debug('analytics.load ran outside a browser, so calls are ignored.')
       } else {
         this.state =
           typeof this.options.disable === 'function' ? 'deciding' : 'running'
@@ -173,7 +173,7 @@ export class Analytics extends Emitter<AnalyticsEvents> {
     ) {
       this.state = 'off'
       this.earlyCalls = []
-      log.debug('The disable option is on; calls are ignored.')
+      log.debug('The disable option is on, so calls are ignored.')
       return
     }
     this.state = 'running'
@@ -396,7 +396,8 @@ export class Analytics extends Emitter<AnalyticsEvents> {
     const { message } = built
     let { callback } = built
     if (messageId) message.messageId = messageId
-    // Runs the callback once: when destinations are done or at the timeout.
+    // Runs the callback once, when destinations are done or at the timeout,
+    // whichever comes first.
     const complete = () => {
       if (callback) runCallback(callback, message)
       callback = undefined
@@ -683,7 +684,7 @@ async function askDisable(
   }
 }
 
-/** Reports a call dropped for its arguments; returns the drop's detail. */
+/** Reports a call dropped for its arguments and returns the drop's detail. */
 function reportInvalid(
   method: string,
   args: unknown[],

@@ -42,11 +42,13 @@ export interface ResolvedAlias {
 
 type Slot = unknown
 
-/** Cuts the argument list at the first function, which becomes the callback. */
-function takeCallback(args: Slot[]): { slots: Slot[]; callback?: Callback } {
+/**
+ * Cuts the argument list at the first function, which becomes the callback.
+ * Returns the slots before it, and the callback.
+ */
+function takeCallback(args: Slot[]): [slots: Slot[], callback?: Callback] {
   const at = args.findIndex((value) => typeof value === 'function')
-  if (at === -1) return { slots: args }
-  return { slots: args.slice(0, at), callback: args[at] as Callback }
+  return at === -1 ? [args] : [args.slice(0, at), args[at] as Callback]
 }
 
 /** Returns the message of an invalid argument: the call, the value and the fix. */
@@ -80,7 +82,7 @@ export function describe(value: unknown): string {
   return `${String(value)} (a ${typeof value})`
 }
 
-/** Returns a string as it is and a finite number as a string; otherwise undefined. */
+/** Returns a string as it is, a finite number as a string, and undefined for anything else. */
 export function toText(value: unknown): string | undefined {
   if (typeof value === 'string') return value
   if (typeof value === 'number' && Number.isFinite(value)) return String(value)
@@ -105,8 +107,8 @@ function readObject(
 /**
  * Reads the options slot and checks the per-call option fields that have a
  * meaning of their own, so a wrong type is reported here rather than
- * breaking routing or the wire format later. Numeric ids become strings;
- * other fields are left as given.
+ * breaking routing or the wire format later. Numeric ids become strings,
+ * and other fields are left as given.
  */
 function readOptions(method: string, value: Slot): CallOptions {
   const options = readObject(
@@ -170,7 +172,7 @@ function isName(value: Slot): boolean {
 
 /** `track(event, properties?, options?, callback?)` or `track({ event, properties }, options?)`. */
 export function resolveTrack(args: Slot[]): ResolvedTrack {
-  const { slots, callback } = takeCallback(args)
+  const [slots, callback] = takeCallback(args)
   let [event, properties, options] = slots
 
   if (isPlainObject(event)) {
@@ -201,7 +203,7 @@ export function resolveTrack(args: Slot[]): ResolvedTrack {
  * shares it. One string is the name; two are category and name.
  */
 export function resolvePage(args: Slot[], method = 'page'): ResolvedPage {
-  const { slots, callback } = takeCallback(args)
+  const [slots, callback] = takeCallback(args)
   let [category, name, properties, options] = slots
 
   if (isPlainObject(category)) {
@@ -244,7 +246,7 @@ export function resolveUser(
   args: Slot[],
   method: 'identify' | 'group',
 ): ResolvedUser {
-  const { slots, callback } = takeCallback(args)
+  const [slots, callback] = takeCallback(args)
   let [id, traits, options] = slots
 
   if (isPlainObject(id)) {
@@ -263,7 +265,7 @@ export function resolveUser(
 
 /** `alias(to, from?, options?, callback?)`. */
 export function resolveAlias(args: Slot[]): ResolvedAlias {
-  const { slots, callback } = takeCallback(args)
+  const [slots, callback] = takeCallback(args)
   const to = slots[0]
   let [, from, options] = slots
 

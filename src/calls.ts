@@ -23,7 +23,10 @@ export interface BuiltCall {
   callback?: Callback
 }
 
-/** What a call reads and updates: the Analytics instance, or a stand-in. */
+/**
+ * The identity a call reads and updates, and the emitter of its event: the
+ * Analytics instance, or a stand-in for a call that a closed page left.
+ */
 export interface CallDependencies {
   user(): UserEntity
   group(): GroupEntity

@@ -88,7 +88,7 @@ export function createDispatcher({
   onMiddlewareDrop,
   onRouted,
 }: DispatcherHooks): Dispatcher {
-  /** Jobs waiting for `start`; undefined once started. */
+  /** Jobs waiting for `start`, or undefined once started. */
   let pending: DispatchJob[] | undefined = []
   let chain = Promise.resolve()
   let inFlight = 0
@@ -177,8 +177,8 @@ export function createDispatcher({
     let timer: ReturnType<typeof setTimeout> | undefined
     let problem: string
     try {
-      // The timeout settles with the drop's detail, a string; `prepare`
-      // settles with a message or null.
+      // The timeout settles with the drop's detail, a string, and `prepare`
+      // with a message or null.
       const result = await Promise.race([
         prepare(job.message, job.record),
         new Promise<string>((resolve) => {

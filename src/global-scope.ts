@@ -4,7 +4,7 @@
  * rest of the core runs under happy-dom and in Node unchanged.
  */
 
-/** The globals, each possibly missing; reading a missing one gives undefined. */
+/** The global object, whose browser globals may be missing (then undefined). */
 const scope = globalThis as Partial<Window & typeof globalThis>
 
 export function getWindow(): (Window & typeof globalThis) | undefined {
