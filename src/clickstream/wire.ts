@@ -25,7 +25,7 @@ export function pathFor(type: EventType): string | undefined {
  * as fetch sends it as U+FFFD.
  */
 export function utf8ByteLength(text: string): number {
-  // Most events are ASCII, whose length is their size; the scan costs less
+  // Most events are ASCII, whose length is their size. The scan costs less
   // than encoding a copy of the text.
   if (!NON_ASCII.test(text)) return text.length
   encoder ??= new TextEncoder()

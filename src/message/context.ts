@@ -9,7 +9,7 @@ let timezone: string | undefined
 
 /**
  * Returns the IANA time zone, or '' when the browser cannot tell. Temporal
- * answers at once where the browser has it. The first
+ * returns it at once where the browser has it. The first
  * `Intl.DateTimeFormat` of a page loads the date formatting data, which
  * blocks the main thread for 20 to 140 ms in Chromium, so it is only the
  * fallback.
