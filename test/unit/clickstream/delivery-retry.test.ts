@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import sinon from 'sinon'
 import type { HttpConfig } from '../../../src/clickstream'
+import { MAX_QUEUED_EVENTS } from '../../../src/clickstream/delivery'
 import {
   startFaultCollector,
   type FaultCollector,
@@ -246,6 +247,34 @@ describe('clickstream delivery, retries', () => {
       expect(sentAtOf(second?.body) - sentAtOf(first?.body)).to.be.at.least(
         1000,
       )
+    })
+
+    // Only events due later arm a wake-up, so when the queue cap evicts the
+    // rate-limited event, the end of the pause must still wake the queue.
+    it('resumes after a pause whose event was evicted', async function () {
+      this.timeout(30_000)
+      clock = fakeClock(Date.now())
+      const { delivery, dropped } = start()
+      const limited = makeEvent()
+      collector.script({ status: 429, headers: { 'Retry-After': '2' } })
+      delivery.enqueue(limited)
+      await collector.waitForPosts(1)
+      await waitUntil(
+        () => storedRecord(limited.messageId)?.retryAt !== undefined,
+      )
+
+      for (let i = 0; i < MAX_QUEUED_EVENTS; i++) delivery.enqueue(makeEvent())
+      await clock.tickAsync(10)
+      const evicted = dropped.find(
+        (notice) => notice.event?.messageId === limited.messageId,
+      )
+      const postsDuringPause = collector.posts().length
+      await clock.tickAsync(2_500)
+      await collector.waitForPosts(2)
+
+      expect(evicted?.reason).to.equal('buffer_full')
+      expect(postsDuringPause).to.equal(1)
+      expect(collector.posts().length).to.be.greaterThan(1)
     })
 
     it('pauses every event on a 429', async () => {
