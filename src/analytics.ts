@@ -20,7 +20,7 @@ import {
 import { Emitter } from './emitter'
 import { InvalidArgumentError, messageOf } from './errors'
 import type { AnalyticsEvents, DropNotice } from './events'
-import { isBrowser } from './global-scope'
+import { isBrowser, nextTask } from './global-scope'
 import { createGroup, createUser } from './identity'
 import type { GroupEntity, IdentityOptions, UserEntity } from './identity/types'
 import { DestinationRunner } from './integration/destination'
@@ -194,16 +194,21 @@ export class Analytics extends Emitter<AnalyticsEvents> {
     this.emit('initialize', settings)
 
     this.startEndpoint(settings)
-    const loads = selectBundledDestinations(
+    const selected = selectBundledDestinations(
       this.bundled,
       settings,
       options.integrations ?? {},
       options.nonce,
       log,
-    ).map(({ factory, options }) => {
+    )
+    const loads: Array<Promise<void>> = []
+    for (const [index, { factory, options }] of selected.entries()) {
+      // Each destination checks its options and injects its script in a
+      // task of its own, so seven of them do not make one long task.
+      if (index > 0) await nextTask()
       dispatcher.bundledNames.add(factory.integrationName)
-      return this.addDestination(factory(options))
-    })
+      loads.push(this.addDestination(factory(options)))
+    }
     this.initialized = true
     dispatcher.start()
     dispatcher.adoptOrphans()

@@ -62,3 +62,21 @@ export function getCrypto(): Crypto | undefined {
 export function isBrowser(): boolean {
   return !!scope.window && !!scope.document
 }
+
+/**
+ * Resolves in a later task, so the browser can paint and handle input in
+ * between. A message channel is not throttled in a hidden tab, unlike
+ * `setTimeout`. Without one, resolves after the current microtasks.
+ */
+export function nextTask(): Promise<void> {
+  const Channel = getWindow()?.MessageChannel
+  if (!Channel) return Promise.resolve()
+  return new Promise((resolve) => {
+    const channel = new Channel()
+    channel.port1.onmessage = () => {
+      channel.port1.close()
+      resolve()
+    }
+    channel.port2.postMessage(undefined)
+  })
+}
