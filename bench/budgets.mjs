@@ -64,11 +64,11 @@ export const BUDGETS = [
  * size. A destination without a ceiling is checked against the budget.
  */
 export const SIZE_RATCHETS = {
-  // NOTE: the core is 20,999 B (20.5 KiB) gzip, 2.1 times its budget.
+  // NOTE: the core is 21,077 B (20.6 KiB) gzip, 2.1 times its budget.
   'core-gzip': 21_419,
-  // NOTE: the full bundle is 36,013 B (35.2 KiB) gzip, 1.5 times its budget.
+  // NOTE: the full bundle is 36,104 B (35.3 KiB) gzip, 1.5 times its budget.
   'full-gzip': 36_733,
-  // NOTE: beyond the facade, Facebook Pixel adds 2,590 B and Google
+  // NOTE: beyond the facade, Facebook Pixel adds 2,595 B and Google
   // Analytics 4 adds 2,083 B, against a budget of 1,536 B each.
   'destination-gzip': {
     'facebook-pixel': 2642,
