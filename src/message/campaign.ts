@@ -1,3 +1,4 @@
+import { setOwn } from './merge'
 import type { MessageContext } from './types'
 
 /** The parts of `context` that a query string gives. */
@@ -5,6 +6,12 @@ export interface SearchContext {
   campaign?: MessageContext['campaign']
   referrer?: MessageContext['referrer']
 }
+
+/** Ad-network click ids that analytics.js reports as `context.referrer`. */
+const REFERRER_TYPES = new Map([
+  ['btid', 'dataxu'],
+  ['urid', 'millennial-media'],
+])
 
 /**
  * Reads `utm_*` parameters into `campaign`: `utm_campaign` becomes `name`,
@@ -15,12 +22,13 @@ export interface SearchContext {
 export function parseSearch(search: string): SearchContext {
   const parsed: SearchContext = {}
   for (const [key, value] of parseQuery(search)) {
-    const type =
-      key === 'btid' ? 'dataxu' : key === 'urid' ? 'millennial-media' : ''
+    const type = REFERRER_TYPES.get(key)
     if (type && value) parsed.referrer ??= { type, id: value }
     if (key.startsWith('utm_') && key.length > 4) {
       const field = key === 'utm_campaign' ? 'name' : key.slice(4)
-      ;(parsed.campaign ??= {})[field] = value
+      parsed.campaign ??= {}
+      // setOwn keeps `utm___proto__` a field instead of a prototype change.
+      setOwn(parsed.campaign, field, value)
     }
   }
   return parsed

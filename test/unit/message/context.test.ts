@@ -37,4 +37,15 @@ describe('message context from the query string', () => {
     expect(next.campaign).to.deep.equal({ source: 'mail' })
     expect(plain).to.not.have.property('campaign')
   })
+
+  it('keeps a utm___proto__ parameter as a campaign field', () => {
+    const context = buildContext(pageWithSearch('?utm___proto__=x&btid=7'))
+    const campaign = context.campaign as Record<string, unknown>
+
+    expect(Object.getPrototypeOf(campaign)).to.equal(Object.prototype)
+    expect(
+      Object.getOwnPropertyDescriptor(campaign, '__proto__')?.value,
+    ).to.equal('x')
+    expect(context.referrer).to.deep.equal({ type: 'dataxu', id: '7' })
+  })
 })
