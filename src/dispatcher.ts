@@ -135,7 +135,8 @@ export function createDispatcher({
       // not in the endpoint's store yet: the journal keeps it for other pages
       // in case this one closes before settings arrive.
       pending.push(job)
-      dispatcher.journal?.save(pending.map((waiting) => waiting.message))
+      const waiting = pending
+      dispatcher.journal?.save(() => waiting.map((item) => item.message))
       return
     }
     if (

@@ -22,8 +22,11 @@ const HEARTBEAT_MS = 2_000
 export const STALE_JOURNAL_MS = 3 * HEARTBEAT_MS
 
 export interface PendingJournal {
-  /** Records the waiting messages (one storage write per task). */
-  save(messages: SegmentEvent[]): void
+  /**
+   * Records the waiting messages, read from `messages` when storage is
+   * written (one write per task), so a burst of calls is not copied per call.
+   */
+  save(messages: () => SegmentEvent[]): void
   /** Removes this page's journal once its messages reached the endpoint. */
   clear(): void
   /**
@@ -42,7 +45,7 @@ export function createPendingJournal(
 ): PendingJournal {
   const prefix = `clickstream:pending:${writeKey}:`
   const key = prefix + pageId
-  let latest: SegmentEvent[] = []
+  let latest: () => SegmentEvent[] = () => []
   let scheduled = false
   let closed = false
   let heartbeat: ReturnType<typeof setInterval> | undefined
@@ -51,9 +54,10 @@ export function createPendingJournal(
     scheduled = false
     try {
       const storage = getStorage('localStorage')
-      if (latest.length === 0) storage?.removeItem(key)
+      const messages = latest()
+      if (messages.length === 0) storage?.removeItem(key)
       else {
-        const record = { updatedAt: Date.now(), closed, messages: latest }
+        const record = { updatedAt: Date.now(), closed, messages }
         storage?.setItem(key, JSON.stringify(record satisfies JournalRecord))
       }
     } catch (error) {
@@ -71,15 +75,14 @@ export function createPendingJournal(
   return {
     save(messages) {
       latest = messages
-      if (!heartbeat && messages.length > 0)
-        heartbeat = setInterval(write, HEARTBEAT_MS)
+      if (!heartbeat) heartbeat = setInterval(write, HEARTBEAT_MS)
       if (scheduled) return
       scheduled = true
       queueMicrotask(write)
     },
 
     clear() {
-      latest = []
+      latest = () => []
       clearInterval(heartbeat)
       heartbeat = undefined
       write()
