@@ -224,8 +224,8 @@ const FACADE_CLASSES_SOURCE = [
   .join('\n')
 
 /**
- * The plugins of a script-tag bundle after the TypeScript one. `sourceRoot`
- * contains src/, with files ending in `extension`: the project's .ts
+ * Returns the plugins of a script-tag bundle after the TypeScript one.
+ * `sourceRoot` contains src/, with files ending in `extension`: the project's .ts
  * sources, or their .js in dist/esm for bench/lib/size.mjs.
  */
 export function bundlePlugins(sourceRoot, extension) {

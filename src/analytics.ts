@@ -68,7 +68,7 @@ type EarlyCall = [
 ]
 
 /**
- * Where the instance is: `new` before `load`, `deciding` while a `disable`
+ * The instance's stage: `new` before `load`, `deciding` while a `disable`
  * function decides (calls wait as before load), `running`, or `off` when
  * disabled or outside a browser (calls are ignored).
  */
@@ -673,7 +673,7 @@ prototype.addIntegrationMiddleware = prototype.addDestinationMiddleware
 prototype.trackClick = prototype.trackLink
 prototype.trackSubmit = prototype.trackForm
 
-/** Calls the `disable` option; a function that throws keeps analytics off. */
+/** Calls the `disable` option. A function that throws keeps analytics off. */
 async function askDisable(
   disable: (settings: CDNSettings | undefined) => boolean | Promise<boolean>,
   settings: CDNSettings | undefined,

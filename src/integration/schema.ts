@@ -13,7 +13,7 @@ export type OptionType =
 export interface OptionSpec {
   type: OptionType
   /**
-   * Text that says what the option sets, for the README, the manifest and
+   * Text that describes what the option sets, for the README, the manifest and
    * the JSON Schema. The error for a missing required option quotes it, so
    * a required option carries it here. Other options may carry it in their
    * destination's docs.ts (`optionDescriptions`), which no bundle contains.

@@ -37,7 +37,7 @@ function endpointSettings(
 }
 
 /**
- * What the last `unbundled` list was built from (settings, bundled names and
+ * The inputs of the last `unbundled` list (settings, bundled names and
  * their count), then the list. Settings and the bundled destinations are
  * fixed once the page has loaded, so every call after that reuses the list.
  * The set of bundled names grows while destinations start, hence its count.

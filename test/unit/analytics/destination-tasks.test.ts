@@ -3,7 +3,7 @@ import { Analytics } from '../../../src/analytics'
 import { defineIntegration } from '../../../src/integration/define'
 import { disposeEndpoint } from './harness'
 
-/** A destination that records, when it loads, whether `other` had loaded. */
+/** Makes a destination that records its load, and in a microtask after it, which destinations had loaded. */
 function probe(name: string, loaded: string[], seenInMicrotask: string[][]) {
   return defineIntegration({
     name,
