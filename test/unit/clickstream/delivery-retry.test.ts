@@ -214,6 +214,22 @@ describe('clickstream delivery, retries', () => {
   })
 
   describe('rate limits', () => {
+    /**
+     * Starts a delivery and sends one event that gets a 429 with
+     * `Retry-After: seconds`. Resolves once the pause is stored.
+     */
+    async function startRateLimited(seconds: string) {
+      const harness = start()
+      const limited = makeEvent()
+      collector.script({ status: 429, headers: { 'Retry-After': seconds } })
+      harness.delivery.enqueue(limited)
+      await collector.waitForPosts(1)
+      await waitUntil(
+        () => storedRecord(limited.messageId)?.retryAt !== undefined,
+      )
+      return { ...harness, limited }
+    }
+
     async function expectNoRetryBefore(wait: number, messageId: string) {
       const active = clock as sinon.SinonFakeTimers
       await waitUntil(() => storedRecord(messageId)?.retryAt !== undefined)
@@ -254,14 +270,7 @@ describe('clickstream delivery, retries', () => {
     it('resumes after a pause whose event was evicted', async function () {
       this.timeout(30_000)
       clock = fakeClock(Date.now())
-      const { delivery, dropped } = start()
-      const limited = makeEvent()
-      collector.script({ status: 429, headers: { 'Retry-After': '2' } })
-      delivery.enqueue(limited)
-      await collector.waitForPosts(1)
-      await waitUntil(
-        () => storedRecord(limited.messageId)?.retryAt !== undefined,
-      )
+      const { delivery, dropped, limited } = await startRateLimited('2')
 
       for (let i = 0; i < MAX_QUEUED_EVENTS; i++) delivery.enqueue(makeEvent())
       await clock.tickAsync(10)
@@ -279,14 +288,7 @@ describe('clickstream delivery, retries', () => {
 
     it('pauses every event on a 429', async () => {
       clock = fakeClock(Date.now())
-      const { delivery } = start()
-      const limited = makeEvent()
-      collector.script({ status: 429, headers: { 'Retry-After': '2' } })
-      delivery.enqueue(limited)
-      await collector.waitForPosts(1)
-      await waitUntil(
-        () => storedRecord(limited.messageId)?.retryAt !== undefined,
-      )
+      const { delivery, limited } = await startRateLimited('2')
 
       const later = makeEvent()
       delivery.enqueue(later)
@@ -305,14 +307,7 @@ describe('clickstream delivery, retries', () => {
 
     it('settles flush while paused', async () => {
       clock = fakeClock(Date.now())
-      const { delivery } = start()
-      const limited = makeEvent()
-      collector.script({ status: 429, headers: { 'Retry-After': '60' } })
-      delivery.enqueue(limited)
-      await collector.waitForPosts(1)
-      await waitUntil(
-        () => storedRecord(limited.messageId)?.retryAt !== undefined,
-      )
+      const { delivery } = await startRateLimited('60')
 
       delivery.enqueue(makeEvent())
       let settled = false
@@ -327,14 +322,7 @@ describe('clickstream delivery, retries', () => {
 
     it('keeps the pause when the page hides', async () => {
       clock = fakeClock(Date.now())
-      const { delivery } = start()
-      const limited = makeEvent()
-      collector.script({ status: 429, headers: { 'Retry-After': '60' } })
-      delivery.enqueue(limited)
-      await collector.waitForPosts(1)
-      await waitUntil(
-        () => storedRecord(limited.messageId)?.retryAt !== undefined,
-      )
+      const { delivery } = await startRateLimited('60')
 
       delivery.enqueue(makeEvent())
       await clock.tickAsync(10)
