@@ -1,5 +1,5 @@
 import type { Logger } from '../debug'
-import { DestinationError, type DropReason } from '../errors'
+import { DestinationError, messageOf, type DropReason } from '../errors'
 import type { EventType, JSONObject, SegmentEvent } from '../message/types'
 import { runChain, type DestinationMiddleware } from '../pipeline/middleware'
 import { createPluginContext } from './context'
@@ -234,10 +234,6 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
     value !== null &&
     typeof (value as { then?: unknown }).then === 'function'
   )
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }
 
 function placeholderEvent(): SegmentEvent {

@@ -1,5 +1,5 @@
 import { createLogger } from '../debug'
-import { InvalidArgumentError } from '../errors'
+import { InvalidArgumentError, messageOf } from '../errors'
 import { isPlainObject, setOwn } from './merge'
 import type { JSONObject } from './types'
 
@@ -109,7 +109,7 @@ function invalid(path: string, problem: string): InvalidArgumentError {
 function unreadable(path: string, error: unknown): InvalidArgumentError {
   return invalid(
     path,
-    `could not be read (${error instanceof Error ? error.message : String(error)}). Pass plain data, not objects with getters or proxies.`,
+    `could not be read (${messageOf(error)}). Pass plain data, not objects with getters or proxies.`,
   )
 }
 

@@ -1,4 +1,5 @@
 import type { Logger } from '../debug'
+import { messageOf } from '../errors'
 import { getFetch } from '../global-scope'
 import { parseSettings } from './parse'
 import type { CDNSettings } from './types'
@@ -54,7 +55,7 @@ export async function fetchSettings(
   } catch (error) {
     log.misuse(
       `settings:${url}`,
-      `Could not load settings from ${url}: ${error instanceof Error ? error.message : String(error)}. Events stay stored until a later page load gets settings; check the write key and the cdnURL option.`,
+      `Could not load settings from ${url}: ${messageOf(error)}. Events stay stored until a later page load gets settings; check the write key and the cdnURL option.`,
     )
     return undefined
   } finally {
