@@ -15,7 +15,7 @@ import {
 import {
   createQueueStore,
   listStoredQueues,
-  takeStoredQueue,
+  takeStoredQueuesOf,
 } from './queue-store'
 import { restoreQueue } from './restore'
 import {
@@ -167,13 +167,13 @@ export function createClickstreamDelivery(
   }
 
   /**
-   * Takes over the events stored under `key` by a page that is gone. Drops
+   * Takes over the events stored by `owner`, a page that is gone. Drops
    * are reported after creation returns.
    */
-  function adoptFrom(key: string): void {
+  function adoptFrom(owner: string | undefined): void {
     if (disposed) return
     // Removed before the write below, which then has the space they took.
-    const orphans = takeStoredQueue(key).filter(
+    const orphans = takeStoredQueuesOf(writeKey, owner).filter(
       (record) => !queue.has(record.event.messageId),
     )
     if (orphans.length === 0) return
@@ -195,8 +195,9 @@ export function createClickstreamDelivery(
   /** Claims the queues of other pages, which succeeds once those are gone. */
   function lookForOrphans(): void {
     if (disposed || !store.persistent) return
-    for (const { key, owner } of listStoredQueues(writeKey)) {
-      if (owner !== ownerId) ownership.claim(owner, () => adoptFrom(key))
+    const owners = new Set(listStoredQueues(writeKey).map(({ owner }) => owner))
+    for (const owner of owners) {
+      if (owner !== ownerId) ownership.claim(owner, () => adoptFrom(owner))
     }
   }
 

@@ -199,6 +199,25 @@ describe('clickstream delivery, several tabs', () => {
       expect(sentIds()).to.deep.equal([event.messageId])
     })
 
+    it('sends every chunk a closed page stored in one claim', async () => {
+      clock = fakeClock(Date.now())
+      const [first, second] = [makeEvent(), makeEvent()]
+      storeQueueOf('gone-page', [first])
+      const record: StoredEvent = {
+        event: second,
+        attempts: 0,
+        rateLimitedRetries: 0,
+      }
+      const key = `${pageQueueKey(WRITE_KEY, 'gone-page')}#1`
+      localStorage.setItem(key, JSON.stringify([record]))
+
+      start()
+      await clock.tickAsync(CLAIM_SETTLE_MS)
+      await collector.waitForPosts(2)
+
+      expect(sentIds()).to.have.members([first.messageId, second.messageId])
+    })
+
     it('sends them once the page lets its lock go', async () => {
       clock = fakeClock(Date.now())
       const name = `clickstream:${WRITE_KEY}:owner:closing-page`
