@@ -55,12 +55,6 @@ export interface QueueStore {
  */
 export const CHUNK_CHARS = 32 * 1024
 
-/** Characters a stored record adds to its event's JSON: counters and punctuation. */
-const RECORD_OVERHEAD_CHARS = 80
-
-/** Separates a queue's key from the number of one of its chunks after the first. */
-const CHUNK_MARK = '#'
-
 /** Returns the shared key, which contains events handed over by a page or stored without an owner. */
 export function queueStorageKey(writeKey: string): string {
   return `clickstream:queue:${writeKey}`
@@ -74,10 +68,6 @@ export function queueStorageKey(writeKey: string): string {
  */
 export function pageQueueKey(writeKey: string, ownerId: string): string {
   return `${queueStorageKey(writeKey)}:${ownerId}`
-}
-
-function chunkKey(base: string, index: number): string {
-  return index === 0 ? base : `${base}${CHUNK_MARK}${index}`
 }
 
 /** A stored chunk of a write key's queues, with the page that owns it. */
@@ -97,17 +87,13 @@ export function listStoredQueues(writeKey: string): StoredQueue[] {
   const shared = queueStorageKey(writeKey)
   const queues: StoredQueue[] = []
   try {
-    const storage = getStorage('localStorage')!
+    const storage = getStorage()!
     for (let index = 0; index < storage.length; index++) {
       const key = storage.key(index)!
-      const rest = key.slice(shared.length)
-      if (!key.startsWith(shared) || !/^(:[^#]+)?(#\d+)?$/.test(rest)) continue
-      const [name = '', number] = rest.split(CHUNK_MARK)
-      queues.push({
-        key,
-        owner: name.slice(1) || undefined,
-        chunk: Number(number ?? 0),
-      })
+      const match =
+        key.startsWith(shared) &&
+        /^(?::([^#]+))?(?:#(\d+))?$/.exec(key.slice(shared.length))
+      if (match) queues.push({ key, owner: match[1], chunk: +(match[2] || 0) })
     }
   } catch {
     // Storage that is missing or throws contains no queue this page could take over.
@@ -115,12 +101,19 @@ export function listStoredQueues(writeKey: string): StoredQueue[] {
   return queues.sort((first, second) => first.chunk - second.chunk)
 }
 
+/** Lists the keys of the chunks `owner` (undefined: the shared queue) stored, oldest first. */
+function keysOf(writeKey: string, owner: string | undefined): string[] {
+  return listStoredQueues(writeKey)
+    .filter((queue) => queue.owner === owner)
+    .map((queue) => queue.key)
+}
+
 /**
  * Reads the events stored under `key`, then removes the key. A key that
  * cannot be removed stays, and the page that reads it next sends its events.
  */
 export function takeStoredQueue(key: string): StoredEvent[] {
-  const storage = getStorage('localStorage')
+  const storage = getStorage()
   let records: StoredEvent[] = []
   try {
     records = parseRecords(storage!.getItem(key))
@@ -136,9 +129,7 @@ export function takeStoredQueuesOf(
   writeKey: string,
   owner: string | undefined,
 ): StoredEvent[] {
-  return listStoredQueues(writeKey)
-    .filter((queue) => queue.owner === owner)
-    .flatMap(({ key }) => takeStoredQueue(key))
+  return keysOf(writeKey, owner).flatMap(takeStoredQueue)
 }
 
 /** Matches the names and legacy codes browsers use for a full storage area. */
@@ -210,11 +201,12 @@ export function createQueueStore(
   const base = ownerId === undefined ? shared : pageQueueKey(writeKey, ownerId)
   const puts = new Map<string, WritableRecord>()
   const removals = new Set<string>()
-  const chunks: Chunk[] = []
+  /** The chunk that takes new records while it has room. */
+  let last: Chunk | undefined
   /** The chunk each stored record is in. */
   const chunkOf = new Map<string, Chunk>()
   let nextChunk = 0
-  let storage = getStorage('localStorage')
+  let storage = getStorage()
 
   function giveUp(...error: unknown[]): WriteOutcome {
     logger.debug(
@@ -255,11 +247,11 @@ export function createQueueStore(
   }
 
   /**
-   * Applies the removals and updates of `ids`, which are in `chunk`. When
+   * Applies the pending removals and updates that fall in `chunk`. When
    * the quota rejects that, applies the removals alone, which only shrink
    * it. Returns whether the updates were written.
    */
-  function rewrite(chunk: Chunk, ids: string[]): boolean {
+  function rewrite(chunk: Chunk): boolean {
     refresh(chunk)
     for (const updates of [true, false]) {
       const records: WritableRecord[] = []
@@ -272,16 +264,12 @@ export function createQueueStore(
       }
       if (!store(chunk, records)) continue
 
-      for (const id of ids) {
-        if (removals.delete(id)) chunkOf.delete(id)
+      for (const id of [...removals, ...puts.keys()]) {
+        if (chunkOf.get(id) !== chunk) continue
         // A record missing from the chunk was taken by another page, which
         // sends it. Updated here, it is written again as a new record.
-        else if (!seen.has(id)) chunkOf.delete(id)
+        if (removals.delete(id) || !seen.has(id)) chunkOf.delete(id)
         else if (updates) puts.delete(id)
-      }
-      const index = chunks.indexOf(chunk)
-      if (chunk.raw === null && index < chunks.length - 1) {
-        chunks.splice(index, 1)
       }
       return updates
     }
@@ -292,25 +280,24 @@ export function createQueueStore(
   function append(records: WritableRecord[]): boolean {
     let next = 0
     while (next < records.length) {
-      let chunk = chunks[chunks.length - 1]
-      if (chunk) refresh(chunk)
-      if (!chunk || (chunk.raw?.length ?? 0) >= CHUNK_CHARS) {
-        chunk = { key: chunkKey(base, nextChunk++), raw: null, records: [] }
-        refresh(chunk)
-        chunks.push(chunk)
+      if (!last || (last.raw?.length ?? 0) >= CHUNK_CHARS) {
+        const number = nextChunk++
+        last = {
+          key: number ? `${base}#${number}` : base,
+          raw: null,
+          records: [],
+        }
       }
+      const chunk = last
+      refresh(chunk)
 
       let room = CHUNK_CHARS - (chunk.raw?.length ?? 0)
-      const present = new Set(
-        chunk.records.map((record) => record.event.messageId),
-      )
       const added: WritableRecord[] = []
       // At least one record per chunk, however large it is.
       do {
         const record = records[next++]!
-        const json = record.json ?? JSON.stringify(record.event)
-        room -= json.length + RECORD_OVERHEAD_CHARS
-        if (!present.has(record.event.messageId)) added.push(record)
+        room -= recordJson(record).length
+        added.push(record)
       } while (next < records.length && room > 0)
       if (!store(chunk, [...chunk.records, ...added])) return false
       for (const record of added) {
@@ -330,10 +317,8 @@ export function createQueueStore(
     handOver() {
       if (!storage || base === shared) return
       try {
-        const own = listStoredQueues(writeKey).filter(
-          (queue) => queue.owner === ownerId,
-        )
-        const records = own.flatMap(({ key }) =>
+        const own = keysOf(writeKey, ownerId)
+        const records = own.flatMap((key) =>
           parseRecords(storage!.getItem(key)),
         )
         if (records.length === 0) return
@@ -344,7 +329,7 @@ export function createQueueStore(
         // NOTE: another tab that reads and removes the shared key at this
         // moment, with a copy of storage that lacks this write, drops it.
         storage.setItem(shared, JSON.stringify([...sharedRecords, ...records]))
-        for (const { key } of own) storage.removeItem(key)
+        for (const key of own) storage.removeItem(key)
       } catch (error) {
         // The page's keys stay, and the next page takes them over from there.
         logger.debug('could not hand the queue over', error)
@@ -374,23 +359,18 @@ export function createQueueStore(
     write() {
       if (!storage) return 'unavailable'
       try {
-        // The pending removals and updates, by the chunk they fall in.
-        const byChunk = new Map<Chunk, string[]>()
+        // The chunks that hold a pending removal or update.
+        const touched = new Set<Chunk>()
         for (const id of [...removals, ...puts.keys()]) {
           const chunk = chunkOf.get(id)
-          if (!chunk) {
-            // Never written, so there is nothing to remove.
-            removals.delete(id)
-            continue
-          }
-          const ids = byChunk.get(chunk)
-          if (ids) ids.push(id)
-          else byChunk.set(chunk, [id])
+          if (chunk) touched.add(chunk)
+          // Never written, so there is nothing to remove.
+          else removals.delete(id)
         }
 
         let complete = true
-        for (const [chunk, ids] of byChunk) {
-          if (!rewrite(chunk, ids)) complete = false
+        for (const chunk of touched) {
+          if (!rewrite(chunk)) complete = false
         }
         const added = [...puts.values()].filter(
           (record) => !chunkOf.has(record.event.messageId),
