@@ -23,9 +23,12 @@ export function getLocation(): Location | undefined {
   return getWindow()?.location
 }
 
-/** Returns a storage area, or undefined where reading the property throws. */
+/**
+ * Returns localStorage, or the storage area `kind` names, or undefined
+ * where reading the property throws.
+ */
 export function getStorage(
-  kind: 'localStorage' | 'sessionStorage',
+  kind: 'localStorage' | 'sessionStorage' = 'localStorage',
 ): Storage | undefined {
   try {
     return getWindow()?.[kind] ?? undefined

@@ -271,7 +271,7 @@ export function createOwnership(
   persistent: boolean,
   options: OwnershipOptions,
 ): Ownership {
-  const storage = persistent ? getStorage('localStorage') : undefined
+  const storage = persistent ? getStorage() : undefined
   const navigator = getNavigator()
   const locks = navigator && navigator.locks
   if (!storage) {

@@ -102,12 +102,12 @@ export function createCookieStore(options: CookieOptions = {}): Store {
 export function createLocalStorageStore(): Store {
   return {
     type: 'localStorage',
-    getItem: (key) => getStorage('localStorage')?.getItem(key) ?? null,
+    getItem: (key) => getStorage()?.getItem(key) ?? null,
     setItem(key, text) {
-      getStorage('localStorage')?.setItem(key, text)
+      getStorage()?.setItem(key, text)
     },
     removeItem(key) {
-      getStorage('localStorage')?.removeItem(key)
+      getStorage()?.removeItem(key)
     },
   }
 }

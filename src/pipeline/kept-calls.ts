@@ -79,7 +79,7 @@ export function claimOwnKeptCalls(
   const key = stub._keptKey
   if (typeof key === 'string' && key.startsWith(KEPT_CALLS_PREFIX)) {
     try {
-      getStorage('localStorage')?.removeItem(key)
+      getStorage()?.removeItem(key)
     } catch (error) {
       log.debug('could not remove the calls the keeper stored', error)
     }

@@ -53,7 +53,7 @@ export function createPendingJournal(
   function write(): void {
     scheduled = false
     try {
-      const storage = getStorage('localStorage')
+      const storage = getStorage()
       const messages = latest()
       if (messages.length === 0) storage?.removeItem(key)
       else {

@@ -15,7 +15,7 @@ export function takeStoredRecords<T>(
   log: Logger,
   description: string,
 ): T[] {
-  const storage = getStorage('localStorage')
+  const storage = getStorage()
   const records: T[] = []
   try {
     const keys: string[] = []
