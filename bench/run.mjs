@@ -13,6 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { measureBacklog, STORED_EVENTS } from './lib/backlog.mjs'
 import { checkBudgets } from './lib/budget-check.mjs'
 import { launchBrowser } from './lib/browser.mjs'
 import { caseId, roundCases } from './lib/dispatch.mjs'
@@ -62,11 +63,16 @@ function serverScripts(peers) {
 async function runRounds(server, options) {
   const samples = {}
   const startup = []
+  const backlog = []
   const browser = await launchBrowser()
   try {
     for (let round = 0; round < options.rounds; round++) {
       progress(`round ${round + 1} of ${options.rounds}: start-up`)
       startup.push(await measureStartup({ browser, server }, round))
+      progress(`round ${round + 1} of ${options.rounds}: backlog`)
+      backlog.push(
+        await measureBacklog({ browser, server, bundles: BUNDLES }, round),
+      )
       for (const item of roundCases(options, round)) {
         const id = caseId(item)
         progress(`round ${round + 1} of ${options.rounds}: ${id}`)
@@ -78,7 +84,7 @@ async function runRounds(server, options) {
         ;(samples[id] ??= []).push(sample)
       }
     }
-    return { samples, startup, chromium: browser.version() }
+    return { samples, startup, backlog, chromium: browser.version() }
   } finally {
     await browser.close()
   }
@@ -127,6 +133,16 @@ function findFailures(summary) {
         `${row.sdk}, ${row.calls} calls: timed out before every event reached the collector and the destinations`,
       )
     }
+  }
+  const { backlog } = summary
+  const backlogDrops = Object.keys(backlog.drops)
+  if (backlogDrops.length > 0) {
+    failures.push(`backlog: events dropped (${backlogDrops.join(', ')})`)
+  }
+  if (backlog.storedEvents !== STORED_EVENTS) {
+    failures.push(
+      `backlog: ${backlog.storedEvents} events stored, not ${STORED_EVENTS}`,
+    )
   }
   for (const row of summary.memory) {
     if (!row.settled) {
@@ -179,7 +195,13 @@ async function main() {
   const sizes = await measureSizes(root)
 
   const summary = summarize(
-    { samples: rounds.samples, memory, startup: rounds.startup, sizes },
+    {
+      samples: rounds.samples,
+      memory,
+      startup: rounds.startup,
+      backlog: rounds.backlog,
+      sizes,
+    },
     options,
   )
   const budgets = checkBudgets(summary)
@@ -206,6 +228,7 @@ async function main() {
       dispatch: rounds.samples,
       memory,
       startup: rounds.startup,
+      backlog: rounds.backlog,
     },
   }
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`)

@@ -165,6 +165,22 @@ export function formatReport(summary, { options, peers }) {
       ),
   )
 
+  const { backlog } = summary
+  sections.push(
+    `Backlog: clickstream track, offline, one call per task, median of ${backlog.rounds} rounds.\n\n` +
+      formatTable(
+        ['events stored', 'µs/call', 'dropped'],
+        [
+          ['none', fixed(backlog.emptyUs), ''],
+          [
+            whole(backlog.storedEvents),
+            fixed(backlog.storedUs),
+            dropsLabel(backlog.drops),
+          ],
+        ],
+      ),
+  )
+
   sections.push(formatSizeTable(summary.sizes))
   return sections.join('\n\n')
 }

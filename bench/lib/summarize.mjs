@@ -7,7 +7,10 @@ import { addCounts, median, medianOf } from './stats.mjs'
 export const STORAGE_DROP_REASONS = ['storage_full', 'buffer_full']
 
 /** Returns the summary of `samples` (case id to samples), as run with `options`. */
-export function summarize({ samples, memory, startup, sizes }, options) {
+export function summarize(
+  { samples, memory, startup, backlog = [], sizes },
+  options,
+) {
   const of = (item) => samples[caseId(item)] ?? []
   const floorUs = medianOf(
     of({
@@ -111,9 +114,10 @@ export function summarize({ samples, memory, startup, sizes }, options) {
       drops: item.drops,
     })),
     startup: summarizeStartup(startup),
+    backlog: summarizeBacklog(backlog),
     sizes,
     storageDrops: storageDrops(samples),
-    outsideRequests: countOutside(samples, memory, startup),
+    outsideRequests: countOutside(samples, memory, startup, backlog),
   }
 }
 
@@ -128,6 +132,16 @@ function summarizeStartup(startup) {
     destinationsNotReady: [
       ...new Set(startup.flatMap((item) => item.destinationsNotReady)),
     ],
+  }
+}
+
+function summarizeBacklog(backlog) {
+  return {
+    rounds: backlog.length,
+    emptyUs: medianOf(backlog, 'emptyUs'),
+    storedUs: medianOf(backlog, 'storedUs'),
+    storedEvents: medianOf(backlog, 'storedEvents'),
+    drops: sumDrops(backlog),
   }
 }
 
@@ -147,7 +161,12 @@ function storageDrops(samples) {
   return found
 }
 
-function countOutside(samples, memory, startup) {
-  const all = [...Object.values(samples).flat(), ...memory, ...startup]
+function countOutside(samples, memory, startup, backlog) {
+  const all = [
+    ...Object.values(samples).flat(),
+    ...memory,
+    ...startup,
+    ...backlog,
+  ]
   return all.reduce((sum, item) => sum + (item.outsideRequests ?? 0), 0)
 }
