@@ -12,7 +12,7 @@ const DOOR = {
 }
 
 describe('GA4 recommended events', () => {
-  describe('Product Added (R15)', () => {
+  describe('Product Added', () => {
     it('becomes add_to_cart with one item and its value', () => {
       const event = recommendedEvent('Product Added', {
         ...DOOR,
@@ -57,7 +57,7 @@ describe('GA4 recommended events', () => {
     })
   })
 
-  describe('Order Completed (R15)', () => {
+  describe('Order Completed', () => {
     it('becomes purchase with one item per product', () => {
       const event = recommendedEvent('Order Completed', {
         order_id: 'ord-1',
