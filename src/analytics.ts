@@ -101,6 +101,8 @@ export class Analytics extends Emitter<AnalyticsEvents> {
   private callbackTimeout = DEFAULT_CALLBACK_TIMEOUT
   private destinationMiddleware = new Map<string, DestinationMiddleware[]>()
   private registeredLoads: Array<Promise<void>> = []
+  /** Actions of `afterStored` that wait for this instance to start. */
+  private storedActions: Array<() => void> = []
   private readyPromise: Promise<void>
   private resolveReady!: () => void
 
@@ -174,12 +176,16 @@ export class Analytics extends Emitter<AnalyticsEvents> {
       this.state = 'off'
       this.earlyCalls = []
       log.debug('The disable option is on, so calls are ignored.')
+      for (const action of this.storedActions.splice(0)) action()
       return
     }
     this.state = 'running'
     const rewrite = toUrlRewrite(options.vendorScriptUrl)
     if (rewrite) setVendorUrlRewrite(rewrite)
     this.startIdentity()
+    for (const action of this.storedActions.splice(0)) {
+      this.dispatcher.afterStored(action)
+    }
     // Without a `disable` function, the endpoint starts before settings
     // arrive, so events stored by earlier page loads go out while settings
     // load.
@@ -250,8 +256,11 @@ export class Analytics extends Emitter<AnalyticsEvents> {
    * their vendor tags would attribute them to this page.
    */
   private sendKeptCalls(): void {
-    const keptCalls = takeKeptCalls(this.writeKey, log)
-    if (keptCalls.length === 0) return
+    const { records: keptCalls, remove } = takeKeptCalls(this.writeKey, log)
+    if (keptCalls.length === 0) {
+      remove()
+      return
+    }
 
     log.debug(
       `sending ${keptCalls.length} calls kept by pages closed before the bundle ran`,
@@ -276,6 +285,7 @@ export class Analytics extends Emitter<AnalyticsEvents> {
     }
     for (const { method, args, page, timestamp, messageId } of keptCalls)
       this.invoke(method, args, page, timestamp, messageId, closedPage)
+    this.dispatcher.afterStored(remove)
   }
 
   /** Creates the endpoint, or applies the settings to the one already running. */
@@ -479,6 +489,19 @@ export class Analytics extends Emitter<AnalyticsEvents> {
       })
     }
     return promise
+  }
+
+  /**
+   * Runs `action` once every call made so far is in this page's storage,
+   * where another page finds it if this one closes, or was dropped. Until
+   * `load` starts the instance, calls wait in memory, so `action` waits
+   * too. With analytics off, it runs at once. The script-tag entry removes
+   * the call keeper's record with it.
+   */
+  afterStored(action: () => void): void {
+    if (this.state === 'running') this.dispatcher.afterStored(action)
+    else if (this.state === 'off') action()
+    else this.storedActions.push(action)
   }
 
   /** Settles once nothing is in flight or ready to send. */

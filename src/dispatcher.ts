@@ -80,6 +80,15 @@ export interface Dispatcher {
   /** Sends, to the endpoint only, messages that closed pages left waiting. */
   adoptOrphans(): void
   submit(job: DispatchJob): void
+  /**
+   * Runs `action` once every message submitted so far is in this page's
+   * storage, where another page finds it if this one closes, or was
+   * dropped. Before `start` it writes the journal and runs `action` at
+   * once. After `start` it waits until the messages are routed, then writes
+   * the endpoint's queue. If storage rejects the write, `action` never
+   * runs, so a record that it would remove keeps the messages.
+   */
+  afterStored(action: () => void): void
   /** Resolves once no message waits in the pipeline (destinations may still work). */
   whenIdle(): Promise<void>
 }
@@ -108,13 +117,22 @@ export function createDispatcher({
       const waiting = pending ?? []
       pending = undefined
       for (const job of waiting) submit(job)
-      // Once routed, the messages are in the endpoint's own store.
+      // Once routed, the messages are in the endpoint's own store. The
+      // journal is removed even if that store is full, because the endpoint
+      // then sends them first and a journal left behind would resend them.
       const journal = dispatcher.journal
-      if (journal) void whenIdle().then(() => journal.clear())
+      if (journal) {
+        void whenIdle().then(() => {
+          dispatcher.endpoint?.persistNow()
+          journal.clear()
+        })
+      }
     },
 
     adoptOrphans() {
-      const messages = dispatcher.journal?.adoptOrphans() ?? []
+      const journal = dispatcher.journal
+      if (!journal) return
+      const { records: messages, remove } = journal.adoptOrphans()
       if (messages.length > 0)
         logger.debug(
           `sending ${messages.length} calls that a closed page left waiting`,
@@ -123,10 +141,22 @@ export function createDispatcher({
         const record = createDebugRecord('replay', [message.messageId])
         submit({ message, record, done: () => {}, endpointOnly: true })
       }
+      afterStored(remove)
     },
 
     submit,
     whenIdle,
+    afterStored,
+  }
+
+  function afterStored(action: () => void): void {
+    if (pending) {
+      if (dispatcher.journal?.flush()) action()
+      return
+    }
+    void whenIdle().then(() => {
+      if (dispatcher.endpoint?.persistNow() ?? true) action()
+    })
   }
 
   function submit(job: DispatchJob): void {

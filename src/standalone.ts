@@ -65,6 +65,7 @@ export function installStandalone(integrations: IntegrationFactory[]): void {
     )
   }
   replay(stub, analytics, ownKeptCalls)
+  analytics.afterStored(ownKeptCalls.remove)
 }
 
 /**

@@ -172,18 +172,27 @@ export function createClickstreamDelivery(
    */
   function adoptFrom(owner: string | undefined): void {
     if (disposed) return
-    // Removed before the write below, which then has the space they took.
-    const orphans = takeStoredQueuesOf(writeKey, owner).filter(
+    const otherQueue = takeStoredQueuesOf(writeKey, owner)
+    const orphans = otherQueue.records.filter(
       (record) => !queue.has(record.event.messageId),
     )
-    if (orphans.length === 0) return
+    if (orphans.length === 0) {
+      otherQueue.remove()
+      return
+    }
 
     const { entries, drops } = restoreQueue(orphans, config, Date.now())
     for (const entry of entries) {
       queue.set(entry.event.messageId, entry)
       store.put(entry)
     }
-    store.write()
+    // The events are written under this page's key before the other key is
+    // removed, so a page that dies in between leaves them stored twice
+    // rather than lost. A write that storage rejected as full is tried again
+    // once the other key has freed its space.
+    const outcome = store.write()
+    otherQueue.remove()
+    if (outcome === 'quota_exceeded') store.write()
     logger.debug(`adopted ${entries.length} stored events`)
     queueMicrotask(() => {
       drops.forEach(reportDrop)
@@ -504,6 +513,11 @@ export function createClickstreamDelivery(
         flushWaiters.push(resolve)
         schedulePump()
       })
+    },
+
+    persistNow() {
+      persist(false, true)
+      return !disposed && store.persistent && !store.hasPendingChanges()
     },
 
     dispose() {

@@ -108,28 +108,50 @@ function keysOf(writeKey: string, owner: string | undefined): string[] {
     .map((queue) => queue.key)
 }
 
-/**
- * Reads the events stored under `key`, then removes the key. A key that
- * cannot be removed stays, and the page that reads it next sends its events.
- */
-export function takeStoredQueue(key: string): StoredEvent[] {
+/** The events of another page's queue, read but not yet removed. */
+export interface TakenQueue {
+  records: StoredEvent[]
+  /**
+   * Removes the queue from localStorage. Call it once the events are stored
+   * under this page's key, since a page can die between any two of its
+   * writes. A key that cannot be removed stays, and the page that reads it
+   * next sends its events.
+   */
+  remove(): void
+}
+
+/** Reads the events stored under `key`. */
+export function takeStoredQueue(key: string): TakenQueue {
   const storage = getStorage()
   let records: StoredEvent[] = []
   try {
     records = parseRecords(storage!.getItem(key))
-    storage!.removeItem(key)
   } catch {
     // Unreadable storage contains nothing to take over.
   }
-  return records
+  const remove = (): void => {
+    try {
+      storage!.removeItem(key)
+    } catch {
+      // The key stays, and the page that reads it next sends its events.
+    }
+  }
+  return { records, remove }
 }
 
-/** Takes every chunk `owner` (undefined: the shared queue) left stored, oldest first. */
+/**
+ * Reads every chunk `owner` (undefined: the shared queue) left stored,
+ * oldest first. `remove` removes them all.
+ */
 export function takeStoredQueuesOf(
   writeKey: string,
   owner: string | undefined,
-): StoredEvent[] {
-  return keysOf(writeKey, owner).flatMap(takeStoredQueue)
+): TakenQueue {
+  const taken = keysOf(writeKey, owner).map(takeStoredQueue)
+  return {
+    records: taken.flatMap((queue) => queue.records),
+    remove: () => taken.forEach((queue) => queue.remove()),
+  }
 }
 
 /** Matches the names and legacy codes browsers use for a full storage area. */

@@ -101,6 +101,11 @@ export interface ClickstreamDelivery {
    */
   flush(): Promise<void>
   /**
+   * Writes the queue's changes to localStorage now instead of at the end of
+   * the task. Returns whether localStorage contains every queued event.
+   */
+  persistNow(): boolean
+  /**
    * Stops timers and listeners and aborts requests in flight, except those
    * sent with keepalive at page exit. Their responses are ignored. Stored
    * events move to the shared key, where another page or the next page

@@ -5,7 +5,7 @@ import {
   type BufferedPageContext,
 } from '../message/page-context'
 import type { EventType } from '../message/types'
-import { takeStoredRecords } from './stored-records'
+import { takeStoredRecords, type TakenRecords } from './stored-records'
 
 /**
  * Prefix of the localStorage keys where the call keeper stores the event
@@ -64,12 +64,22 @@ export interface KeeperFields {
 export interface OwnKeptCalls {
   ids: unknown[]
   times: unknown[]
+  /**
+   * Removes the keeper's record of this page. Call it once the replayed
+   * calls are stored elsewhere, since the record is their only stored copy
+   * until then.
+   */
+  remove(): void
 }
 
+/** The keeper record of this page, which `takeKeptCalls` leaves alone. */
+let ownRecordKey: string | undefined
+
 /**
- * Takes back this page's own record when the bundle replaces the stub, so no
- * other page sends it, and returns the ids and times to replay the stub with.
- * If another page took the record already, the replay repeats those calls
+ * Claims this page's own record when the bundle replaces the stub, so that
+ * `takeKeptCalls` here does not send it as a closed page's, and returns the
+ * ids and times to replay the stub with. The record stays stored until
+ * `remove`. If another page took it already, the replay repeats those calls
  * with the same messageIds, which the collector can de-duplicate.
  */
 export function claimOwnKeptCalls(
@@ -77,26 +87,39 @@ export function claimOwnKeptCalls(
   log: Logger,
 ): OwnKeptCalls {
   const key = stub._keptKey
-  if (typeof key === 'string' && key.startsWith(KEPT_CALLS_PREFIX)) {
+  const own = typeof key === 'string' && key.startsWith(KEPT_CALLS_PREFIX)
+  if (own) ownRecordKey = key
+  const remove = (): void => {
+    if (!own) return
     try {
       getStorage()?.removeItem(key)
     } catch (error) {
       log.debug('could not remove the calls the keeper stored', error)
     }
+    ownRecordKey = undefined
   }
-  return { ids: listOf(stub._keptIds), times: listOf(stub._keptTimes) }
+  return {
+    ids: listOf(stub._keptIds),
+    times: listOf(stub._keptTimes),
+    remove,
+  }
 }
 
 /**
- * Removes and returns the calls that the call keeper stored for `writeKey`
- * (or for no write key) on pages that closed, that is records not refreshed
- * for `STALE_KEPT_MS`, oldest call first. Records that do not parse are
- * removed and skipped.
+ * Reads the calls that the call keeper stored for `writeKey` (or for no
+ * write key) on pages that closed, that is records not refreshed for
+ * `STALE_KEPT_MS`, oldest call first. The caller removes the records once
+ * the calls are stored on this page. Records that do not parse are removed
+ * and skipped.
  */
-export function takeKeptCalls(writeKey: string, log: Logger): KeptCall[] {
+export function takeKeptCalls(
+  writeKey: string,
+  log: Logger,
+): TakenRecords<KeptCall> {
   const prefixes = [`${KEPT_CALLS_PREFIX}${writeKey}:`, `${KEPT_CALLS_PREFIX}:`]
-  const records = takeStoredRecords<KeptRecord>(
-    (key) => prefixes.some((prefix) => key.startsWith(prefix)),
+  const { records, remove } = takeStoredRecords<KeptRecord>(
+    (key) =>
+      prefixes.some((prefix) => key.startsWith(prefix)) && key !== ownRecordKey,
     (record) => typeof record?.at === 'number' && Array.isArray(record.calls),
     (record) => Date.now() - record.at <= STALE_KEPT_MS,
     log,
@@ -124,7 +147,8 @@ export function takeKeptCalls(writeKey: string, log: Logger): KeptCall[] {
       })
     })
   }
-  return calls.sort((first, second) => first.timestamp - second.timestamp)
+  calls.sort((first, second) => first.timestamp - second.timestamp)
+  return { records: calls, remove }
 }
 
 function listOf(value: unknown): unknown[] {

@@ -1,7 +1,7 @@
 import type { Logger } from '../debug'
 import { getStorage, getWindow } from '../global-scope'
 import type { SegmentEvent } from '../message/types'
-import { takeStoredRecords } from './stored-records'
+import { takeStoredRecords, type TakenRecords } from './stored-records'
 
 /**
  * A page's journal of messages that wait for settings: they are not yet in
@@ -27,14 +27,20 @@ export interface PendingJournal {
    * written (one write per task), so a burst of calls is not copied per call.
    */
   save(messages: () => SegmentEvent[]): void
+  /**
+   * Writes the waiting messages now instead of at the end of the task.
+   * Returns whether localStorage contains them.
+   */
+  flush(): boolean
   /** Removes this page's journal once its messages reached the endpoint. */
   clear(): void
   /**
-   * Takes the journals of pages that closed or went silent. Chromium fires
+   * Reads the journals of pages that closed or went silent. Chromium fires
    * no `pagehide` for a page that is still loading, so a journal without
-   * `closed` is taken once its heartbeat is stale.
+   * `closed` is taken once its heartbeat is stale. The caller removes them
+   * once their messages are stored on this page.
    */
-  adoptOrphans(): SegmentEvent[]
+  adoptOrphans(): TakenRecords<SegmentEvent>
   dispose(): void
 }
 
@@ -50,7 +56,8 @@ export function createPendingJournal(
   let closed = false
   let heartbeat: ReturnType<typeof setInterval> | undefined
 
-  function write(): void {
+  /** Returns whether localStorage contains the waiting messages. */
+  function write(): boolean {
     scheduled = false
     try {
       const storage = getStorage()
@@ -60,8 +67,10 @@ export function createPendingJournal(
         const record = { updatedAt: Date.now(), closed, messages }
         storage?.setItem(key, JSON.stringify(record satisfies JournalRecord))
       }
+      return storage !== undefined
     } catch (error) {
       log.debug('could not store the messages waiting for settings', error)
+      return false
     }
   }
 
@@ -78,8 +87,13 @@ export function createPendingJournal(
       if (!heartbeat) heartbeat = setInterval(write, HEARTBEAT_MS)
       if (scheduled) return
       scheduled = true
-      queueMicrotask(write)
+      // A `flush` in the meantime already wrote them.
+      queueMicrotask(() => {
+        if (scheduled) write()
+      })
     },
+
+    flush: write,
 
     clear() {
       latest = () => []
@@ -88,15 +102,17 @@ export function createPendingJournal(
       write()
     },
 
-    adoptOrphans: () =>
-      takeStoredRecords<JournalRecord>(
+    adoptOrphans() {
+      const { records, remove } = takeStoredRecords<JournalRecord>(
         (name) => name.startsWith(prefix) && name !== key,
         (record) => Array.isArray(record?.messages),
         (record) =>
           !record.closed && !(Date.now() - record.updatedAt > STALE_JOURNAL_MS),
         log,
         'waiting messages',
-      ).flatMap((record) => record.messages),
+      )
+      return { records: records.flatMap((record) => record.messages), remove }
+    },
 
     dispose() {
       clearInterval(heartbeat)

@@ -85,8 +85,9 @@ describe('calls waiting for settings', () => {
     )
 
     const adopted = other.adoptOrphans()
+    adopted.remove()
 
-    expect(adopted).to.deep.equal([])
+    expect(adopted.records).to.deep.equal([])
     expect(
       localStorage.getItem('clickstream:pending:k:live-page'),
     ).to.not.equal(null)
@@ -107,8 +108,13 @@ describe('calls waiting for settings', () => {
     )
 
     const adopted = other.adoptOrphans()
+    const storedBeforeRemove = localStorage.getItem(
+      'clickstream:pending:k:gone-page',
+    )
+    adopted.remove()
 
-    expect(adopted).to.deep.equal([{ messageId: 'm2' }])
+    expect(adopted.records).to.deep.equal([{ messageId: 'm2' }])
+    expect(storedBeforeRemove).to.not.equal(null)
     expect(localStorage.getItem('clickstream:pending:k:gone-page')).to.equal(
       null,
     )

@@ -116,7 +116,7 @@ describe('queue store chunks', () => {
 
   it('writes an updated record again when another page took its chunk', () => {
     const { store, records } = storeOfSeven()
-    takeStoredQueuesOf(WRITE_KEY, 'page-a')
+    takeStoredQueuesOf(WRITE_KEY, 'page-a').remove()
 
     store.put({ ...records[5]!, attempts: 1 })
     store.write()
@@ -124,15 +124,23 @@ describe('queue store chunks', () => {
     expect(readStored()).to.deep.equal([{ ...records[5]!, attempts: 1 }])
   })
 
-  it('takes every chunk of one page, oldest first, and leaves the others', () => {
+  it('reads every chunk of one page, oldest first', () => {
     const { records } = storeOfSeven()
+
+    const taken = takeStoredQueuesOf(WRITE_KEY, 'page-a')
+
+    expect(idsOf(taken.records)).to.deep.equal(idsOf(records))
+    expect(pageKeys('page-a')).to.have.length(3)
+  })
+
+  it('removes every chunk of that page and leaves the others', () => {
+    storeOfSeven()
     const other = createQueueStore(WRITE_KEY, logger, 'page-b')
     other.put(bigRecord())
     other.write()
 
-    const taken = takeStoredQueuesOf(WRITE_KEY, 'page-a')
+    takeStoredQueuesOf(WRITE_KEY, 'page-a').remove()
 
-    expect(idsOf(taken)).to.deep.equal(idsOf(records))
     expect(pageKeys('page-a')).to.deep.equal([])
     expect(pageKeys('page-b')).to.have.length(1)
   })
@@ -143,9 +151,8 @@ describe('queue store chunks', () => {
     store.handOver()
 
     expect(pageKeys('page-a')).to.deep.equal([])
-    expect(idsOf(takeStoredQueuesOf(WRITE_KEY, undefined))).to.deep.equal(
-      idsOf(records),
-    )
+    const shared = takeStoredQueuesOf(WRITE_KEY, undefined).records
+    expect(idsOf(shared)).to.deep.equal(idsOf(records))
   })
 
   it('lists the chunks of the shared queue as unowned', () => {

@@ -49,7 +49,9 @@ describe('queue store', () => {
     first.put(stored)
     first.write()
 
-    expect(takeStoredQueue(queueStorageKey(WRITE_KEY))).to.deep.equal([stored])
+    expect(takeStoredQueue(queueStorageKey(WRITE_KEY)).records).to.deep.equal([
+      stored,
+    ])
   })
 
   it('removes the queue it takes', () => {
@@ -57,8 +59,11 @@ describe('queue store', () => {
     store.put(record())
     store.write()
 
-    takeStoredQueue(queueStorageKey(WRITE_KEY))
+    const sharedQueue = takeStoredQueue(queueStorageKey(WRITE_KEY))
+    const storedBeforeRemove = localStorage.getItem(queueStorageKey(WRITE_KEY))
+    sharedQueue.remove()
 
+    expect(storedBeforeRemove).to.not.equal(null)
     expect(localStorage.getItem(queueStorageKey(WRITE_KEY))).to.equal(null)
   })
 
@@ -97,13 +102,17 @@ describe('queue store', () => {
     const raw = JSON.stringify([{ event: {} }, 7, valid])
     localStorage.setItem(queueStorageKey(WRITE_KEY), raw)
 
-    expect(takeStoredQueue(queueStorageKey(WRITE_KEY))).to.deep.equal([valid])
+    expect(takeStoredQueue(queueStorageKey(WRITE_KEY)).records).to.deep.equal([
+      valid,
+    ])
   })
 
   it('loads nothing from corrupt JSON', () => {
     localStorage.setItem(queueStorageKey(WRITE_KEY), '[{')
 
-    expect(takeStoredQueue(queueStorageKey(WRITE_KEY))).to.deep.equal([])
+    expect(takeStoredQueue(queueStorageKey(WRITE_KEY)).records).to.deep.equal(
+      [],
+    )
   })
 
   it('reports a full storage', () => {
@@ -199,7 +208,9 @@ describe('queue store', () => {
 
     store.handOver()
 
-    expect(takeStoredQueue(queueStorageKey(WRITE_KEY))).to.deep.equal([stored])
+    expect(takeStoredQueue(queueStorageKey(WRITE_KEY)).records).to.deep.equal([
+      stored,
+    ])
   })
 
   it('removes the page key when it hands over', () => {

@@ -73,7 +73,9 @@ describe('kept calls', () => {
       ids: ['id-a', 'id-on'],
     })
 
-    const calls = takeKeptCalls('k', log)
+    const { records: calls, remove } = takeKeptCalls('k', log)
+    const keysBeforeRemove = keptKeys()
+    remove()
 
     expect(calls).to.deep.equal([
       {
@@ -84,7 +86,25 @@ describe('kept calls', () => {
         messageId: 'id-a',
       },
     ])
+    expect(keysBeforeRemove).to.deep.equal(['clickstream:stub:k:old'])
     expect(keptKeys()).to.deep.equal([])
+  })
+
+  it('leaves a record its page wrote again', () => {
+    storeRecord('k:slow', { at: 0, calls: [['track', 'A']], times: [5] })
+    const { remove } = takeKeptCalls('k', log)
+    storeRecord('k:slow', {
+      at: Date.now(),
+      calls: [
+        ['track', 'A'],
+        ['track', 'B'],
+      ],
+      times: [5, 6],
+    })
+
+    remove()
+
+    expect(keptKeys()).to.deep.equal(['clickstream:stub:k:slow'])
   })
 
   it('leaves a live page its record', () => {
@@ -94,27 +114,29 @@ describe('kept calls', () => {
       times: [],
     })
 
-    expect(takeKeptCalls('k', log)).to.deep.equal([])
+    expect(takeKeptCalls('k', log).records).to.deep.equal([])
     expect(keptKeys()).to.deep.equal(['clickstream:stub:k:live'])
   })
 
   it('takes a record closed on pagehide', () => {
     storeRecord('k:hidden', { at: 0, calls: [['page']], times: [5] })
 
-    expect(takeKeptCalls('k', log)).to.have.length(1)
+    expect(takeKeptCalls('k', log).records).to.have.length(1)
   })
 
   it('takes records without a write key', () => {
     storeRecord(':old', { at: 0, calls: [['track', 'A']], times: [5] })
+    const { records, remove } = takeKeptCalls('k', log)
+    remove()
 
-    expect(takeKeptCalls('k', log)).to.have.length(1)
+    expect(records).to.have.length(1)
     expect(keptKeys()).to.deep.equal([])
   })
 
   it('leaves other write keys alone', () => {
     storeRecord('other:old', { at: 0, calls: [['track', 'A']], times: [] })
 
-    expect(takeKeptCalls('k', log)).to.deep.equal([])
+    expect(takeKeptCalls('k', log).records).to.deep.equal([])
     expect(keptKeys()).to.deep.equal(['clickstream:stub:other:old'])
   })
 
@@ -122,7 +144,7 @@ describe('kept calls', () => {
     localStorage.setItem('clickstream:stub:k:bad', '{not json')
     storeRecord('k:shape', { at: 'yesterday', calls: 'none' })
 
-    expect(takeKeptCalls('k', log)).to.deep.equal([])
+    expect(takeKeptCalls('k', log).records).to.deep.equal([])
     expect(keptKeys()).to.deep.equal([])
   })
 
@@ -137,13 +159,13 @@ describe('kept calls', () => {
       times: [100, 200],
     })
 
-    const events = takeKeptCalls('k', log).map((call) => call.args[0])
+    const events = takeKeptCalls('k', log).records.map((call) => call.args[0])
 
     expect(events).to.deep.equal(['Early', 'Middle', 'Late'])
   })
 
   it('claims back its own record', () => {
-    storeRecord('k:mine', { at: Date.now(), calls: [['track', 'A']] })
+    storeRecord('k:mine', { at: 0, calls: [['track', 'A']] })
 
     const own = claimOwnKeptCalls(
       {
@@ -153,16 +175,31 @@ describe('kept calls', () => {
       },
       log,
     )
+    const takenByPage = takeKeptCalls('k', log).records
+    const keysBeforeRemove = keptKeys()
+    own.remove()
 
-    expect(own).to.deep.equal({ ids: ['id-1'], times: [7] })
+    expect(own.ids).to.deep.equal(['id-1'])
+    expect(own.times).to.deep.equal([7])
+    expect(takenByPage).to.deep.equal([])
+    expect(keysBeforeRemove).to.deep.equal(['clickstream:stub:k:mine'])
     expect(keptKeys()).to.deep.equal([])
   })
 
   it('ignores a stub without keeper', () => {
-    expect(claimOwnKeptCalls({}, log)).to.deep.equal({ ids: [], times: [] })
-    expect(
-      claimOwnKeptCalls({ _keptKey: 'session', _keptIds: 'x' }, log),
-    ).to.deep.equal({ ids: [], times: [] })
+    storeRecord('k:other', { at: Date.now(), calls: [['track', 'A']] })
+
+    const none = claimOwnKeptCalls({}, log)
+    const invalid = claimOwnKeptCalls(
+      { _keptKey: 'session', _keptIds: 'x' },
+      log,
+    )
+    none.remove()
+    invalid.remove()
+
+    expect([none.ids, none.times]).to.deep.equal([[], []])
+    expect([invalid.ids, invalid.times]).to.deep.equal([[], []])
+    expect(keptKeys()).to.deep.equal(['clickstream:stub:k:other'])
   })
 })
 
