@@ -21,6 +21,7 @@ import { faultPage } from './page'
 import type { Scenario, ScenarioContext } from './scenario'
 import { SCENARIOS } from './scenarios'
 import { startFaultServer, type FaultServer } from './server'
+import { describeStoredEvents } from './stored-events'
 import { formatTable, type Row } from './table'
 import { allAccounted, tally, totalDuplicates, type Tally } from './tally'
 import { openTab, watchContext, type PageLog, type Tab } from './tabs'
@@ -206,6 +207,7 @@ async function runScenario(
   const deadlineMs = scenario.deadlineMs ?? DEFAULT_DEADLINE_MS
   const leftMs = (): number =>
     Math.max(0, deadlineMs - (performance.now() - started))
+  let stored: string[] = []
   try {
     if (scenario.initScript) {
       await context.addInitScript({ content: scenario.initScript })
@@ -239,6 +241,10 @@ async function runScenario(
     const message = error instanceof Error ? error.message : String(error)
     log.problems.push(`driver: ${message.split('\n')[0]}`)
   } finally {
+    // Read before the pages close, since closing may move what they stored.
+    if (!allAccounted(server, log)) {
+      stored = await describeStoredEvents(context).catch(() => [])
+    }
     await context.close()
   }
   await sleep(AFTER_CLOSE_MS)
@@ -246,11 +252,16 @@ async function runScenario(
 
   const result = tally(server, log)
   if (log.debug) console.log(`    responses: ${describeOutcomes(server)}`)
+  const failures = judge(scenario, result, log)
+  if (result.missing > 0) {
+    const listed = stored.length > 0 ? stored.join('; ') : 'no clickstream key'
+    failures.push(`stored at the deadline: ${listed}`)
+  }
   return {
     name: scenario.name,
     tally: result,
     seconds: (performance.now() - started) / 1000,
-    failures: judge(scenario, result, log),
+    failures,
   }
 }
 
