@@ -523,7 +523,6 @@ export function createClickstreamDelivery(
     dispose() {
       if (disposed) return
       if (store.hasPendingChanges()) store.write()
-      store.handOver()
       disposed = true
       clearTimeout(wakeTimer)
       clearTimeout(lazyWriteTimer)

@@ -25,11 +25,6 @@ export type WriteOutcome = 'written' | 'quota_exceeded' | 'unavailable'
  * survive it.
  */
 export interface QueueStore {
-  /**
-   * Moves what is stored under the page's own keys to the shared key, so the
-   * next page takes it over at once.
-   */
-  handOver(): void
   put(record: WritableRecord): void
   remove(messageId: string): void
   hasPendingChanges(): boolean
@@ -55,7 +50,10 @@ export interface QueueStore {
  */
 export const CHUNK_CHARS = 32 * 1024
 
-/** Returns the shared key, which contains events handed over by a page or stored without an owner. */
+/**
+ * Returns the shared key, which contains events stored without an owner,
+ * such as those earlier versions moved there when a page was disposed.
+ */
 export function queueStorageKey(writeKey: string): string {
   return `clickstream:queue:${writeKey}`
 }
@@ -334,28 +332,6 @@ export function createQueueStore(
   return {
     get persistent() {
       return storage !== undefined
-    },
-
-    handOver() {
-      if (!storage || base === shared) return
-      try {
-        const own = keysOf(writeKey, ownerId)
-        const records = own.flatMap((key) =>
-          parseRecords(storage!.getItem(key)),
-        )
-        if (records.length === 0) return
-        const ids = new Set(records.map((record) => record.event.messageId))
-        const sharedRecords = parseRecords(storage.getItem(shared)).filter(
-          (record) => !ids.has(record.event.messageId),
-        )
-        // NOTE: another tab that reads and removes the shared key at this
-        // moment, with a copy of storage that lacks this write, drops it.
-        storage.setItem(shared, JSON.stringify([...sharedRecords, ...records]))
-        for (const key of own) storage.removeItem(key)
-      } catch (error) {
-        // The page's keys stay, and the next page takes them over from there.
-        logger.debug('could not hand the queue over', error)
-      }
     },
 
     put(record) {

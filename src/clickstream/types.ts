@@ -107,9 +107,9 @@ export interface ClickstreamDelivery {
   persistNow(): boolean
   /**
    * Stops timers and listeners and aborts requests in flight, except those
-   * sent with keepalive at page exit. Their responses are ignored. Stored
-   * events move to the shared key, where another page or the next page
-   * load takes them over.
+   * sent with keepalive at page exit. Their responses are ignored. The page
+   * gives up its lock or lease, so another page or the next page load takes
+   * the stored events over.
    */
   dispose(): void
 }

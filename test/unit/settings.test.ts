@@ -7,6 +7,7 @@ import { createLogger, resetReportedCauses } from '../../src/debug'
 import { fetchSettings, settingsUrl } from '../../src/settings/fetch'
 import { startCollector } from '../helpers/collector'
 import { disposeEndpoint } from './analytics/harness'
+import { readStored } from './clickstream/helpers'
 
 /** Serves settings on 127.0.0.1 in the mode named by the path's first segment. */
 async function startSettingsServer(): Promise<{
@@ -155,8 +156,8 @@ describe('settings', () => {
     disposeEndpoint(analytics)
     await collector.close()
 
-    const stored = localStorage.getItem('clickstream:queue:wk3') ?? ''
-    expect(stored).to.include('"event":"Kept"')
+    const stored = readStored('wk3').map((record) => record.event.event)
+    expect(stored).to.deep.equal(['Kept'])
     expect(drops).to.deep.equal([])
   })
 })

@@ -4,7 +4,7 @@ import { createClickstreamDelivery } from '../../../src/clickstream'
 import type { ClickstreamSettings, DropNotice } from '../../../src/clickstream'
 import {
   isQuotaError,
-  queueStorageKey,
+  listStoredQueues,
 } from '../../../src/clickstream/queue-store'
 import { createTransport } from '../../../src/clickstream/transport'
 import { createLogger } from '../../../src/debug'
@@ -112,16 +112,17 @@ describe('clickstream delivery in Chromium', () => {
     expect(fetchStub.firstCall.args[1]?.keepalive).to.equal(true)
   })
 
-  it('stores the queue under the write key', async () => {
+  it('stores the queue under the page key of the write key', async () => {
     const { delivery } = start({})
 
-    delivery.enqueue(makeEvent())
+    const event = makeEvent()
+    delivery.enqueue(event)
     await delivery.flush()
     delivery.dispose()
 
-    expect(localStorage.getItem(queueStorageKey(WRITE_KEY))).to.contain(
-      'browser-msg-',
-    )
+    const [stored] = listStoredQueues(WRITE_KEY)
+    expect(stored?.owner).to.be.a('string')
+    expect(localStorage.getItem(stored!.key)).to.contain(event.messageId)
   })
 
   describe('with localStorage full', () => {

@@ -145,16 +145,6 @@ describe('queue store chunks', () => {
     expect(pageKeys('page-b')).to.have.length(1)
   })
 
-  it('hands every chunk over to the shared key', () => {
-    const { store, records } = storeOfSeven()
-
-    store.handOver()
-
-    expect(pageKeys('page-a')).to.deep.equal([])
-    const shared = takeStoredQueuesOf(WRITE_KEY, undefined).records
-    expect(idsOf(shared)).to.deep.equal(idsOf(records))
-  })
-
   it('lists the chunks of the shared queue as unowned', () => {
     const shared = queueStorageKey(WRITE_KEY)
     localStorage.setItem(`${shared}#1`, '[]')

@@ -200,31 +200,6 @@ describe('queue store', () => {
     expect(JSON.parse(raw ?? '[]')).to.deep.equal([stored])
   })
 
-  it('hands what it stored over to the shared key', () => {
-    const store = createQueueStore(WRITE_KEY, logger, 'page-a')
-    const stored = record()
-    store.put(stored)
-    store.write()
-
-    store.handOver()
-
-    expect(takeStoredQueue(queueStorageKey(WRITE_KEY)).records).to.deep.equal([
-      stored,
-    ])
-  })
-
-  it('removes the page key when it hands over', () => {
-    const store = createQueueStore(WRITE_KEY, logger, 'page-a')
-    store.put(record())
-    store.write()
-
-    store.handOver()
-
-    expect(localStorage.getItem(pageQueueKey(WRITE_KEY, 'page-a'))).to.equal(
-      null,
-    )
-  })
-
   describe('listStoredQueues', () => {
     it('names the owner of each page key', () => {
       localStorage.setItem(pageQueueKey(WRITE_KEY, 'page-a'), '[]')
