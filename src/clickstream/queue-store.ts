@@ -30,7 +30,8 @@ export interface QueueStore {
   hasPendingChanges(): boolean
   /**
    * True when the event is not in storage: storage is unavailable, or the
-   * quota rejected the write that would have added it.
+   * quota rejected the write that would have added it. A stored event whose
+   * update the quota rejected is in storage, in its earlier version.
    */
   isUnwritten(messageId: string): boolean
   /**
@@ -351,7 +352,7 @@ export function createQueueStore(
     },
 
     isUnwritten(messageId) {
-      return !storage || puts.has(messageId)
+      return !storage || !chunkOf.has(messageId)
     },
 
     write() {

@@ -336,15 +336,23 @@ describe('clickstream delivery, storage', () => {
       return JSON.stringify([record]).length
     }
 
-    /** Makes localStorage reject values longer than `maxChars` characters. */
-    function limitStorage(maxChars: number) {
+    /**
+     * Makes localStorage reject values longer than `maxChars` characters.
+     * Returns a function that counts the rejected writes.
+     */
+    function limitStorage(maxChars: number): () => number {
       const real = localStorage
+      let rejected = 0
       stubStorage({
         setItem: (key, value) => {
-          if (value.length > maxChars) throw quotaError()
+          if (value.length > maxChars) {
+            rejected += 1
+            throw quotaError()
+          }
           real.setItem(key, value)
         },
       })
+      return () => rejected
     }
 
     it('still sends when nothing fits', async () => {
@@ -412,6 +420,24 @@ describe('clickstream delivery, storage', () => {
       expect(dropped.map((n) => [n.reason, n.messageId])).to.deep.equal([
         ['storage_full', events[0]?.messageId],
       ])
+    })
+
+    it('drops no stale stored event at exit', async () => {
+      collector.script({ status: 500 })
+      const event = makeEvent()
+      // The record fits until the retry's schedule makes it longer.
+      const rejected = limitStorage(recordLength(event))
+      sinon.stub(navigator, 'sendBeacon').returns(false)
+      const { delivery, dropped } = start({
+        httpConfig: { backoffConfig: { baseBackoffInterval: 60 } },
+      })
+
+      delivery.enqueue(event)
+      await waitUntil(() => rejected() > 0)
+      window.dispatchEvent(new Event('pagehide'))
+
+      expect(dropped).to.deep.equal([])
+      expect(storedRecord(event.messageId)?.attempts).to.equal(1)
     })
 
     it('keeps the newest after eviction', async () => {

@@ -174,6 +174,27 @@ describe('queue store', () => {
       expect(store.write()).to.equal('quota_exceeded')
     })
 
+    it('isUnwritten: false after a rejected update', () => {
+      const { store, kept } = storeOfTwo()
+
+      // A retry's schedule makes the record longer than the quota allows.
+      store.put({ ...kept, attempts: 1, retryAt: Date.now() })
+      store.write()
+
+      expect(store.isUnwritten(kept.event.messageId)).to.equal(false)
+      expect(readStored()[0]).to.deep.equal(kept)
+    })
+
+    it('isUnwritten: true for a rejected record', () => {
+      const { store } = storeOfTwo()
+      const added = record()
+
+      store.put(added)
+      store.write()
+
+      expect(store.isUnwritten(added.event.messageId)).to.equal(true)
+    })
+
     it('writes the new record once space frees up', () => {
       const { store, kept, removed } = storeOfTwo()
       const added = record({
