@@ -1,4 +1,5 @@
 // Prints a run's summary as plain-text tables, and the budget check.
+import { MEASURED_CALLS } from './backlog.mjs'
 
 /** Formats rows (arrays of strings) under `headers`: the first column aligns left, the rest right. */
 export function formatTable(headers, rows) {
@@ -171,9 +172,10 @@ export function formatReport(summary, { options, peers }) {
       formatTable(
         ['events stored', 'µs/call', 'dropped'],
         [
-          ['none', fixed(backlog.emptyUs), ''],
+          // The queue grows from empty while these calls are measured.
+          [`0 to ${MEASURED_CALLS - 1}`, fixed(backlog.emptyUs), ''],
           [
-            whole(backlog.storedEvents),
+            `${whole(backlog.storedEvents)} to ${whole(backlog.storedEvents + MEASURED_CALLS - 1)}`,
             fixed(backlog.storedUs),
             dropsLabel(backlog.drops),
           ],
