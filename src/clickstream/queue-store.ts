@@ -146,10 +146,10 @@ export function takeStoredQueuesOf(
   writeKey: string,
   owner: string | undefined,
 ): TakenQueue {
-  const taken = keysOf(writeKey, owner).map(takeStoredQueue)
+  const chunks = keysOf(writeKey, owner).map(takeStoredQueue)
   return {
-    records: taken.flatMap((queue) => queue.records),
-    remove: () => taken.forEach((queue) => queue.remove()),
+    records: chunks.flatMap((chunk) => chunk.records),
+    remove: () => chunks.forEach((chunk) => chunk.remove()),
   }
 }
 
