@@ -186,10 +186,10 @@ export function createClickstreamDelivery(
       queue.set(entry.event.messageId, entry)
       store.put(entry)
     }
-    // The events are written under this page's key before the other key is
-    // removed, so a page that dies in between leaves them stored twice
-    // rather than lost. A write that storage rejected as full is tried again
-    // once the other key has freed its space.
+    // The events are written under this page's keys before the other page's
+    // keys are removed, so a page that dies in between leaves them stored
+    // twice rather than lost. A write that storage rejected as full is tried
+    // again once the other keys have freed their space.
     const outcome = store.write()
     otherQueue.remove()
     if (outcome === 'quota_exceeded') store.write()
