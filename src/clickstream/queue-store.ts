@@ -80,7 +80,11 @@ export interface StoredQueue {
 
 /**
  * Lists the stored chunks of a write key's queues, each queue's in order.
- * Missing or broken storage lists none.
+ * Missing or broken storage lists none. Page ids contain no colon, so the
+ * page queues of a write key such as `wk:eu` are not listed for `wk`.
+ * NOTE: the shared key of `wk:eu` still lists as the queue of a page `eu`
+ * of `wk`. Only stores without an owner write shared keys, and the
+ * endpoint no longer creates one.
  */
 export function listStoredQueues(writeKey: string): StoredQueue[] {
   const shared = queueStorageKey(writeKey)
@@ -91,7 +95,7 @@ export function listStoredQueues(writeKey: string): StoredQueue[] {
       const key = storage.key(index)!
       const match =
         key.startsWith(shared) &&
-        /^(?::([^#]+))?(?:#(\d+))?$/.exec(key.slice(shared.length))
+        /^(?::([^#:]+))?(?:#(\d+))?$/.exec(key.slice(shared.length))
       if (match) queues.push({ key, owner: match[1], chunk: +(match[2] || 0) })
     }
   } catch {

@@ -5,7 +5,11 @@ import {
   type BufferedPageContext,
 } from '../message/page-context'
 import type { EventType } from '../message/types'
-import { takeStoredRecords, type TakenRecords } from './stored-records'
+import {
+  isPageKey,
+  takeStoredRecords,
+  type TakenRecords,
+} from './stored-records'
 
 /**
  * Prefix of the localStorage keys where the call keeper stores the event
@@ -119,7 +123,7 @@ export function takeKeptCalls(
   const prefixes = [`${KEPT_CALLS_PREFIX}${writeKey}:`, `${KEPT_CALLS_PREFIX}:`]
   const { records, remove } = takeStoredRecords<KeptRecord>(
     (key) =>
-      prefixes.some((prefix) => key.startsWith(prefix)) && key !== ownRecordKey,
+      prefixes.some((prefix) => isPageKey(key, prefix)) && key !== ownRecordKey,
     (record) => typeof record?.at === 'number' && Array.isArray(record.calls),
     (record) => Date.now() - record.at <= STALE_KEPT_MS,
     log,

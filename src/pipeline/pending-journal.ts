@@ -1,7 +1,11 @@
 import type { Logger } from '../debug'
 import { getStorage, getWindow } from '../global-scope'
 import type { SegmentEvent } from '../message/types'
-import { takeStoredRecords, type TakenRecords } from './stored-records'
+import {
+  isPageKey,
+  takeStoredRecords,
+  type TakenRecords,
+} from './stored-records'
 
 /**
  * A page's journal of messages that wait for settings: they are not yet in
@@ -104,7 +108,7 @@ export function createPendingJournal(
 
     adoptOrphans() {
       const { records, remove } = takeStoredRecords<JournalRecord>(
-        (name) => name.startsWith(prefix) && name !== key,
+        (name) => isPageKey(name, prefix) && name !== key,
         (record) => Array.isArray(record?.messages),
         (record) =>
           !record.closed && !(Date.now() - record.updatedAt > STALE_JOURNAL_MS),

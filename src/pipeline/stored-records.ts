@@ -1,6 +1,15 @@
 import type { Logger } from '../debug'
 import { getStorage } from '../global-scope'
 
+/**
+ * Tells whether `key` is `prefix` followed by one page's token. Page tokens
+ * contain no colon, so a key of another write key that starts with this
+ * one and a colon (`wk:eu` against `wk`) does not match.
+ */
+export function isPageKey(key: string, prefix: string): boolean {
+  return key.startsWith(prefix) && !key.includes(':', prefix.length)
+}
+
 /** Records that other pages left in localStorage, read but not yet removed. */
 export interface TakenRecords<T> {
   records: T[]

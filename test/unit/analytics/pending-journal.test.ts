@@ -95,6 +95,29 @@ describe('calls waiting for settings', () => {
     other.dispose()
   })
 
+  it('a longer write key keeps its journal', () => {
+    const log = createLogger('test')
+    const page = createPendingJournal('k', 'this-page', log)
+    localStorage.setItem(
+      'clickstream:pending:k:eu:gone-page',
+      JSON.stringify({
+        updatedAt: 0,
+        closed: true,
+        messages: [{ messageId: 'm3' }],
+      }),
+    )
+
+    const adopted = page.adoptOrphans()
+    adopted.remove()
+
+    expect(adopted.records).to.deep.equal([])
+    expect(
+      localStorage.getItem('clickstream:pending:k:eu:gone-page'),
+    ).to.not.equal(null)
+    localStorage.removeItem('clickstream:pending:k:eu:gone-page')
+    page.dispose()
+  })
+
   it('a silent page loses its journal', () => {
     const log = createLogger('test')
     const other = createPendingJournal('k', 'other-page', log)

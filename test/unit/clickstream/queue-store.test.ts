@@ -236,6 +236,16 @@ describe('queue store', () => {
 
       expect(listStoredQueues(WRITE_KEY)).to.deep.equal([])
     })
+
+    it('leaves out page queues of a longer write key', () => {
+      localStorage.setItem(pageQueueKey(`${WRITE_KEY}:eu`, 'page-a'), '[]')
+      localStorage.setItem(
+        `${pageQueueKey(`${WRITE_KEY}:eu`, 'page-a')}#1`,
+        '[]',
+      )
+
+      expect(listStoredQueues(WRITE_KEY)).to.deep.equal([])
+    })
   })
 
   it('falls back to memory when storage throws', () => {

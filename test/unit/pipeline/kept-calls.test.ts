@@ -140,6 +140,12 @@ describe('kept calls', () => {
     expect(keptKeys()).to.deep.equal(['clickstream:stub:other:old'])
   })
 
+  it('leaves a longer write key alone', () => {
+    storeRecord('k:eu:old', { at: 0, calls: [['track', 'A']], times: [] })
+
+    expect(takeKeptCalls('k', log).records).to.deep.equal([])
+  })
+
   it('removes unreadable records', () => {
     localStorage.setItem('clickstream:stub:k:bad', '{not json')
     storeRecord('k:shape', { at: 'yesterday', calls: 'none' })
