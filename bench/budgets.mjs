@@ -64,11 +64,11 @@ export const BUDGETS = [
  * size. A destination without a ceiling is checked against the budget.
  */
 export const SIZE_RATCHETS = {
-  // NOTE: the core is 21,665 B (21.2 KiB) gzip, 2.1 times its budget. The
+  // NOTE: the core is 21,677 B (21.2 KiB) gzip, 2.1 times its budget. The
   // ceiling was raised from 21,419 B for two fixes: the queue stored in
   // chunks, and stored calls kept until their new copy is written.
   'core-gzip': 22_080,
-  // NOTE: the full bundle is 36,671 B (35.8 KiB) gzip, 1.5 times its budget.
+  // NOTE: the full bundle is 36,680 B (35.8 KiB) gzip, 1.5 times its budget.
   'full-gzip': 36_733,
   // NOTE: beyond the facade, Facebook Pixel adds 2,581 B and Google
   // Analytics 4 adds 2,086 B, against a budget of 1,536 B each.

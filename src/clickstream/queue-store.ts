@@ -272,11 +272,11 @@ export function createQueueStore(
   }
 
   /**
-   * Applies the pending removals and updates that fall in `chunk`. When
+   * Applies the pending removals and updates of `ids`, all in `chunk`. When
    * the quota rejects that, applies the removals alone, which only shrink
    * it. Returns whether the updates were written.
    */
-  function rewrite(chunk: Chunk): boolean {
+  function rewrite(chunk: Chunk, ids: string[]): boolean {
     refresh(chunk)
     for (const updates of [true, false]) {
       const records: WritableRecord[] = []
@@ -289,8 +289,7 @@ export function createQueueStore(
       }
       if (!store(chunk, records)) continue
 
-      for (const id of [...removals, ...puts.keys()]) {
-        if (chunkOf.get(id) !== chunk) continue
+      for (const id of ids) {
         // A record missing from the chunk was taken by another page, which
         // sends it. Updated here, it is written again as a new record.
         if (removals.delete(id) || !seen.has(id)) chunkOf.delete(id)
@@ -362,18 +361,24 @@ export function createQueueStore(
     write() {
       if (!storage) return 'unavailable'
       try {
-        // The chunks that hold a pending removal or update.
-        const touched = new Set<Chunk>()
+        // The pending removals and updates, by the chunk they fall in, so
+        // each chunk is read and written once.
+        const byChunk = new Map<Chunk, string[]>()
         for (const id of [...removals, ...puts.keys()]) {
           const chunk = chunkOf.get(id)
-          if (chunk) touched.add(chunk)
-          // Never written, so there is nothing to remove.
-          else removals.delete(id)
+          if (!chunk) {
+            // Never written, so there is nothing to remove.
+            removals.delete(id)
+            continue
+          }
+          const ids = byChunk.get(chunk)
+          if (ids) ids.push(id)
+          else byChunk.set(chunk, [id])
         }
 
         let complete = true
-        for (const chunk of touched) {
-          if (!rewrite(chunk)) complete = false
+        for (const [chunk, ids] of byChunk) {
+          if (!rewrite(chunk, ids)) complete = false
         }
         const added = [...puts.values()].filter(
           (record) => !chunkOf.has(record.event.messageId),
