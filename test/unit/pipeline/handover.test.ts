@@ -31,6 +31,19 @@ const ENDPOINT_SETTINGS = {
   },
 }
 
+/** Builds a track message as another page stored it. */
+function storedMessage(event: string, messageId: string): unknown {
+  return {
+    type: 'track',
+    event,
+    messageId,
+    timestamp: new Date().toISOString(),
+    properties: {},
+    context: {},
+    integrations: {},
+  }
+}
+
 /** Reads every messageId that a stored record of another page could send. */
 function storedIds(): Set<string> {
   const ids = new Set<string>()
@@ -203,15 +216,7 @@ describe('handover of stored calls', () => {
       JSON.stringify({
         updatedAt: Date.now(),
         closed: true,
-        messages: ids.map((messageId) => ({
-          type: 'track',
-          event: 'Waiting',
-          messageId,
-          timestamp: new Date().toISOString(),
-          properties: {},
-          context: {},
-          integrations: {},
-        })),
+        messages: ids.map((messageId) => storedMessage('Waiting', messageId)),
       }),
     )
     const steps: Step[] = []
@@ -235,15 +240,7 @@ describe('handover of stored calls', () => {
       closedQueue,
       JSON.stringify(
         ids.map((messageId) => ({
-          event: {
-            type: 'track',
-            event: 'Queued',
-            messageId,
-            timestamp: new Date().toISOString(),
-            properties: {},
-            context: {},
-            integrations: {},
-          },
+          event: storedMessage('Queued', messageId),
           attempts: 0,
           rateLimitedRetries: 0,
         })),
