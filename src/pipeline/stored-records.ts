@@ -39,7 +39,7 @@ export function takeStoredRecords<T>(
   const storage = getStorage()
   const records: T[] = []
   /** The raw value of each record read, by key. */
-  const taken = new Map<string, string>()
+  const readValues = new Map<string, string>()
   const fail = (error: unknown): void =>
     log.debug(`localStorage failed on the ${description} of other pages`, error)
   try {
@@ -60,7 +60,7 @@ export function takeStoredRecords<T>(
       if (record && isLive(record)) continue
       if (record) {
         records.push(record)
-        taken.set(key, raw!)
+        readValues.set(key, raw!)
       } else {
         storage!.removeItem(key)
         log.debug(`removed unreadable ${description} stored under ${key}`)
@@ -72,13 +72,13 @@ export function takeStoredRecords<T>(
 
   function remove(): void {
     try {
-      for (const [key, raw] of taken) {
+      for (const [key, raw] of readValues) {
         if (storage!.getItem(key) === raw) storage!.removeItem(key)
       }
     } catch (error) {
       fail(error)
     }
-    taken.clear()
+    readValues.clear()
   }
   return { records, remove }
 }

@@ -127,9 +127,9 @@ describe('queue store chunks', () => {
   it('reads every chunk of one page, oldest first', () => {
     const { records } = storeOfSeven()
 
-    const taken = takeStoredQueuesOf(WRITE_KEY, 'page-a')
+    const queue = takeStoredQueuesOf(WRITE_KEY, 'page-a')
 
-    expect(idsOf(taken.records)).to.deep.equal(idsOf(records))
+    expect(idsOf(queue.records)).to.deep.equal(idsOf(records))
     expect(pageKeys('page-a')).to.have.length(3)
   })
 
